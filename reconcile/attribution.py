@@ -1,0 +1,181 @@
+"""Who the text says gave a figure.
+
+Shapes read: "according to X", "X said ...", "..., X said.", "..., said X",
+"X told Reuters", "X's tally", "figures from X", "citing X" (a relay), and a
+back-reference ("the official said", "he said") resolved to the last speaker
+the article named. The article's own voice gives no attribution.
+
+>>> [a.text for _, a in find_attributions("Medics said one Palestinian was killed.")]
+['Medics']
+>>> [a.text for _, a in find_attributions("34,789 died, according to the Gaza Health Ministry.")]
+['the Gaza Health Ministry']
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from .lexicon import LEXICON, alternation
+from .records import Attribution
+
+_VERBS = alternation(list(LEXICON.attribution_verbs))
+_STOP = r"[,.;:\"“”()\[\]—–]|\s-\s|\s(?:on|in|at|as|after|before|which|who|that|when|while|and\sthat)\s"
+
+_ACCORDING = regex.compile(
+    rf"\baccording\s++to\s++(?P<src>.+?)(?=(?:{_STOP})|\Z)", regex.IGNORECASE | regex.DOTALL
+)
+_CITING = regex.compile(rf"\bciting\s++(?P<src>.+?)(?=(?:{_STOP})|\Z)", regex.IGNORECASE)
+_INVERTED = regex.compile(
+    rf"""(?:^|(?<=[,"”]\s*+)|(?<=[,"”]))\s*+(?P<verb>{_VERBS})\s++
+        (?P<src>(?:[A-Z]|the\s|a\s|an\s)[^,.;:"“”()]*?)(?=[,.;:"“”()]|\Z)""",
+    regex.VERBOSE,
+)
+_SUBJECT_VERB = regex.compile(
+    rf"""\b(?P<aux>(?:has|have|had|also|separately|initially|later|earlier|previously|now|still|would|
+        recently|then|first|last\s++week|on\s++\w++day)\s++)*+(?P<verb>{_VERBS})\b""",
+    regex.VERBOSE,
+)
+_TALLY = regex.compile(
+    r"""(?:\b(?:figures|data|tallies|statistics|numbers|estimates|a\s++tally|a\s++count)\s++
+          (?:from|by|of|compiled\s++by|released\s++by)\s++(?P<src1>(?:the\s++)?[A-Z][\w.'’-]*+(?:\s++[A-Z][\w.'’-]*+)*+))
+      | (?P<src2>(?:the\s++)?[A-Z]?[\w.'-]*+(?:\s++[A-Z][\w.'-]*+)*+)(?:'s|’s)\s++(?:official\s++)?
+          (?:tally|count|figures|estimate|official\s++toll)""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+_OUTLET = regex.compile(
+    r"\btold\s++(?P<outlet>Reuters|AFP|Agence\s++France-Presse|the\s++Associated\s++Press|AP|CNN|the\s++BBC|BBC|Al\s++Jazeera|the\s++[A-Z]\w++)"
+)
+_CLAUSE_BREAK = regex.compile(r"[,;:\"“”()—–]|\s-\s|\b(?:and|but|while|as|that|whereas|because)\s", regex.IGNORECASE)
+_LEAD_JUNK = regex.compile(r"^(?:and|but|while|as|so|then|also|meanwhile|however|earlier|later)\s++", regex.IGNORECASE)
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "his", "her", "officials there"})
+_LOWER_OK = regex.compile(
+    r"^(?:the|a|an|officials?|police|medics|witnesses|residents|doctors|rescuers|authorities|sources|"
+    r"reports|researchers|analysts|diplomats|paramedics|hospitals?|he|she|they)\b"
+)
+_BACKREF = regex.compile(
+    r"^(?:the\s++)?(?:official|minister|spokesman|spokeswoman|spokesperson|governor|commissioner|"
+    r"prosecutor|officer|general|president|secretary|source|ministry|he|she)$",
+    regex.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Found:
+    """An attribution in a sentence: where its verb or phrase stands and which side it covers."""
+
+    start: int
+    end: int
+    covers: str  # "after": the figures after it ("X said 3 died"); "before": those before it
+
+
+def _clean(src: str) -> str | None:
+    src = src.strip(" \t\n,'\"“”")
+    src = _LEAD_JUNK.sub("", src)
+    if not src or len(src.split()) > 14 or any(ch.isdigit() for ch in src):
+        return None
+    if src.lower() in {"it", "we", "i", "you", "this", "that", "there", "which", "who"}:
+        return None
+    if not (src[0].isupper() or _LOWER_OK.match(src)):
+        return None
+    return src
+
+
+def _subject_before(sentence: str, verb_start: int) -> str | None:
+    """The noun phrase that ends right before a verb: tried clause by clause, right to left."""
+    seg = sentence[:verb_start]
+    seg = seg.rstrip()
+    pieces: list[str] = []
+    last = len(seg)
+    for m in reversed(list(_CLAUSE_BREAK.finditer(seg))):
+        pieces.append(seg[m.end(): last])
+        last = m.start()
+        if len(pieces) >= 3:
+            break
+    else:
+        pieces.append(seg[:last])
+    for piece in pieces:
+        src = _clean(piece)
+        if src is not None:
+            return src
+        if piece.strip(" ,"):
+            # an appositive ("Dhakal, a spokesman for the Home Ministry,") may stand between
+            continue
+    return None
+
+
+def find_attributions(sentence: str) -> list[tuple[Found, Attribution]]:
+    """Every attribution in one sentence, with the side of the sentence it covers."""
+    out: list[tuple[Found, Attribution]] = []
+    outlet_m = _OUTLET.search(sentence)
+    relay = outlet_m.group("outlet") if outlet_m else None
+    for m in _ACCORDING.finditer(sentence):
+        src = _clean(m.group("src"))
+        if src:
+            out.append((Found(m.start(), m.end(), "before"), _make(src, relay)))
+    for m in _TALLY.finditer(sentence):
+        src = m.group("src1") or m.group("src2")
+        src = _clean(src) if src else None
+        if src:
+            out.append((Found(m.start(), m.end(), "after"), _make(src, relay)))
+    taken: set[int] = set()
+    for m in _INVERTED.finditer(sentence):
+        src = _clean(m.group("src"))
+        if src and m.start() > 0:
+            out.append((Found(m.start("verb"), m.end(), "before"), _make(src, relay)))
+            taken.add(m.start("verb"))
+    for m in _SUBJECT_VERB.finditer(sentence):
+        if m.start("verb") in taken:
+            continue
+        verb = m.group("verb").lower()
+        src = _subject_before(sentence, m.start())
+        if src is None:
+            continue
+        rest = sentence[m.end():].strip()
+        if verb in ("put", "puts") and not regex.match(r"(?:the\s++)?(?:number|toll|figure|death|cost|damage|count)", rest):
+            continue
+        covers = "before" if not rest or rest[0] in ".,;\"”" or regex.match(r"^(?:on|in|at|yesterday|today)\b[^,]*[.]?$", rest) else "after"
+        out.append((Found(m.start(), m.end(), covers), _make(src, relay)))
+    for m in _CITING.finditer(sentence):
+        src = _clean(m.group("src"))
+        if src and not out:
+            out.append((Found(m.start(), m.end(), "before"), _make(src, relay)))
+    out.sort(key=lambda x: x[0].start)
+    return out
+
+
+def _make(src: str, relay: str | None) -> Attribution:
+    return Attribution(text=src, issuer=normalise_issuer(src), relay=relay)
+
+
+def normalise_issuer(src: str) -> str:
+    """A comparable issuer name: no leading article, no possessive, single spaces.
+
+    >>> normalise_issuer("the Gaza Health Ministry")
+    'Gaza Health Ministry'
+    >>> normalise_issuer("Lebanon’s health ministry")
+    "Lebanon's health ministry"
+    """
+    s = " ".join(src.replace("’", "'").split())
+    s = regex.sub(r"^(?:the|a|an)\s++", "", s, flags=regex.IGNORECASE)
+    return s or src
+
+
+def is_backreference(src: str) -> bool:
+    """True for "the official", "he": a speaker named earlier in the article."""
+    return bool(_BACKREF.match(src.strip())) or src.strip().lower() in _PRONOUNS
+
+
+def choose(found: list[tuple[Found, Attribution]], fig_start: int, fig_end: int) -> Attribution | None:
+    """The attribution that covers a figure: the nearest "X said" before it, else the nearest after."""
+    before = [(f, a) for f, a in found if f.covers == "after" and f.end <= fig_start]
+    after = [(f, a) for f, a in found if f.start >= fig_end]
+    if before:
+        return max(before, key=lambda x: x[0].end)[1]
+    if after:
+        return min(after, key=lambda x: x[0].start)[1]
+    rest = [(f, a) for f, a in found if f.end <= fig_start]
+    if rest:
+        return max(rest, key=lambda x: x[0].end)[1]
+    return None

@@ -1,0 +1,176 @@
+"""Date phrases in a sentence, resolved against the publication date.
+
+Candidate phrases are found with one precompiled pattern; month-name phrases
+are read by ``dateparser`` (imported lazily, called only on those phrases, and
+cached); weekdays and relative words are resolved here: "on Sunday" is the
+last Sunday on or before publication, a date without a year is the latest one
+not after publication.
+
+>>> import datetime as dt
+>>> [(d.text, d.period.label) for d in find_dates("on Sunday, and on Oct. 7", dt.date(2024, 5, 8))]
+[('Sunday', '2024-05-05'), ('Oct. 7', '2023-10-07')]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import warnings
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+import regex
+
+from .lexicon import LEXICON, alternation
+from .records import DatePeriod, Precision
+
+Role = Literal["event", "report", "scope"]
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
+                "September", "October", "November", "December")
+
+_MONTHS = LEXICON.months
+_WEEKDAYS = LEXICON.weekdays
+_MONTH = alternation(list(_MONTHS))
+_WEEKDAY = alternation(list(_WEEKDAYS))
+
+DATE_PATTERN = regex.compile(
+    rf"""
+    (?P<md>(?P<md_m>{_MONTH})\.?[ \t]++(?P<md_d>\d{{1,2}})(?:st|nd|rd|th)?\b
+        (?:[ \t]*+(?:and|-|–|to)[ \t]*+\d{{1,2}}\b)?(?:,?[ \t]++(?P<md_y>(?:1[89]|20)\d\d)\b)?)
+  | (?P<dm>(?P<dm_d>\d{{1,2}})[ \t]++(?P<dm_m>{_MONTH})\b(?:,?[ \t]++(?P<dm_y>(?:1[89]|20)\d\d)\b)?)
+  | (?P<my>(?P<my_m>{_MONTH})[ \t]++(?P<my_y>(?:1[89]|20)\d\d)\b)
+  | (?P<mo>(?<=\b(?:in|since|by|from|of|during|until|last|this|early|late|mid|mid-|through|before|after)[ \t]++)(?P<mo_m>{_MONTH})\b)
+  | (?P<wd>(?P<wd_n>{_WEEKDAY})\b(?P<poss>'s|’s)?)
+  | (?P<rel>yesterday|today|tonight|last[ \t]++night|this[ \t]++week|last[ \t]++week|last[ \t]++month
+        |this[ \t]++month|last[ \t]++year|this[ \t]++year|earlier[ \t]++this[ \t]++(?:week|month|year))\b
+  | (?P<yr>(?<=\b(?:in|since|of|by|until|from|during|before|after|year|start[ \t]++of|end[ \t]++of)[ \t]++)
+        (?P<yr_y>(?:1[89]|20)\d\d)\b(?![ \t]*+(?:people|persons|[a-z]+s\b)))
+    """,
+    regex.VERBOSE,
+)
+_REPORT_BEFORE = regex.compile(
+    r"\b(?:said|says|told\s++\w++|told\s++reporters|reported|announced|published|released|stated"
+    r"|as\s++of|confirmed|added|estimated|tallied|updated)\s++(?:on\s++|in\s++|late\s++|early\s++)?\Z",
+    regex.IGNORECASE,
+)
+_BY_BEFORE = regex.compile(r"\b(?:by|as\s++of)[ \t]++\Z", regex.IGNORECASE)
+_SCOPE_BEFORE = regex.compile(
+    r"\b(?:since|before|until|through|(?:start|end|beginning)\s++of)\s++(?:the\s++)?\Z", regex.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date phrase: offsets in the sentence, its role and its resolved period (None if unknown)."""
+
+    start: int
+    end: int
+    text: str
+    period: DatePeriod | None
+    role: Role
+    possessive: bool
+
+
+@lru_cache(maxsize=4096)
+def _dateparse(phrase: str, base: dt.date) -> dt.date | None:
+    """dateparser on one normalised phrase; cached because news repeats its dates."""
+    import dateparser  # lazily: importing it costs more than the rest of the package
+
+    settings = {
+        "RELATIVE_BASE": dt.datetime(base.year, base.month, base.day),
+        "PREFER_DATES_FROM": "past",
+        "PREFER_DAY_OF_MONTH": "first",
+        "RETURN_AS_TIMEZONE_AWARE": False,
+    }
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        got = dateparser.parse(phrase, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    return got.date() if got is not None else None
+
+
+def _month_day(month: str, day: int | None, year: str | None, base: dt.date | None) -> tuple[dt.date, Precision] | None:
+    mnum = _MONTHS[month]
+    precision = Precision.DAY if day is not None else Precision.MONTH
+    if year is None and base is None:
+        return None
+    anchor = base or dt.date(int(year or 2000), 1, 1)
+    name = _MONTH_NAMES[mnum - 1]
+    phrase = f"{day or 1} {name}" + (f" {year}" if year else "")
+    parsed = _dateparse(phrase, anchor)
+    if parsed is None:
+        return None
+    if year is None and base is not None and parsed > base:
+        try:
+            parsed = parsed.replace(year=parsed.year - 1)
+        except ValueError:
+            return None
+    return parsed, precision
+
+
+def _resolve(m: regex.Match[str], base: dt.date | None) -> DatePeriod | None:
+    try:
+        if m.group("md"):
+            r = _month_day(m.group("md_m"), int(m.group("md_d")), m.group("md_y"), base)
+        elif m.group("dm"):
+            r = _month_day(m.group("dm_m"), int(m.group("dm_d")), m.group("dm_y"), base)
+        elif m.group("my"):
+            r = _month_day(m.group("my_m"), None, m.group("my_y"), base)
+        elif m.group("mo"):
+            r = _month_day(m.group("mo_m"), None, None, base)
+        elif m.group("yr"):
+            return DatePeriod.of(dt.date(int(m.group("yr_y")), 1, 1), Precision.YEAR)
+        elif m.group("wd"):
+            if base is None:
+                return None
+            back = (base.weekday() - _WEEKDAYS[m.group("wd_n")]) % 7
+            return DatePeriod.of(base - dt.timedelta(days=back))
+        else:
+            if base is None:
+                return None
+            word = " ".join(m.group("rel").lower().split())
+            if word == "yesterday":
+                return DatePeriod.of(base - dt.timedelta(days=1))
+            if word in ("today", "tonight"):
+                return DatePeriod.of(base)
+            if word == "last night":
+                return DatePeriod.of(base - dt.timedelta(days=1))
+            if word in ("this week", "earlier this week"):
+                return DatePeriod(start=base - dt.timedelta(days=base.weekday()), end=base)
+            if word == "last week":
+                monday = base - dt.timedelta(days=base.weekday() + 7)
+                return DatePeriod(start=monday, end=monday + dt.timedelta(days=6))
+            if word in ("this month", "earlier this month"):
+                return DatePeriod.of(base, Precision.MONTH)
+            if word == "last month":
+                return DatePeriod.of(base.replace(day=1) - dt.timedelta(days=1), Precision.MONTH)
+            if word == "last year":
+                return DatePeriod.of(base.replace(year=base.year - 1, day=1), Precision.YEAR)
+            return DatePeriod.of(base, Precision.YEAR)
+    except (ValueError, OverflowError):
+        return None
+    if r is None:
+        return None
+    return DatePeriod.of(r[0], r[1])
+
+
+def find_dates(sentence: str, published: dt.date | None) -> list[DateMention]:
+    """Every date phrase of ``sentence`` with its role (event, report or scope) and period.
+
+    A phrase after "said", "published", "by" is the date of the report, one after
+    "since" the start of a scope; the others date the event.
+    """
+    out: list[DateMention] = []
+    for m in DATE_PATTERN.finditer(sentence, timeout=5.0):
+        raw = sentence[max(0, m.start() - 30): m.start()]
+        before = regex.sub(r"(?:\bon|\bthe|\blate|\bearly)[ \t]++\Z", "", raw)
+        role: Role = "event"
+        if _SCOPE_BEFORE.search(before):
+            role = "scope"
+        elif _REPORT_BEFORE.search(before) or _BY_BEFORE.search(raw):
+            role = "report"
+        possessive = bool(m.group("poss")) or bool(
+            regex.match(r"[ \t]++(?:earthquake|quake|explosion|blast|attack|raid|avalanche|storm|strike|bombing|release)",
+                        sentence[m.end(): m.end() + 14])
+        )
+        out.append(DateMention(m.start(), m.end(), m.group(), _resolve(m, published), role, possessive))
+    return out

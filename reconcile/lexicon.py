@@ -1,0 +1,89 @@
+"""The word lists of ``reconcile/data``, loaded once and shared by every stage.
+
+Each list is a text file with a ``#`` header that states its format; see
+``reconcile/data/README.md``. Nothing else in the package hard-codes words.
+
+>>> LEXICON.number_words["fifteen"]
+(15, 'unit')
+>>> LEXICON.hedges["more than"]
+'more_than'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import regex
+
+
+def _lines(name: str) -> list[list[str]]:
+    text = resources.files("reconcile").joinpath("data").joinpath(name).read_text(encoding="utf-8")
+    rows: list[list[str]] = []
+    for raw in text.splitlines():
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        rows.append([c.strip() for c in raw.split("\t")])
+    return rows
+
+
+def alternation(phrases: list[str] | set[str] | tuple[str, ...]) -> str:
+    """A regex alternation of literal phrases, longest first, spaces matching any run of blanks.
+
+    >>> alternation(["over", "more than"])
+    '(?:more\\\\s++than|over)'
+    """
+    ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
+    parts = [r"\s++".join(regex.escape(w) for w in p.split()) for p in ordered]
+    return "(?:" + "|".join(parts) + ")"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Every word list, as read from ``reconcile/data``."""
+
+    number_words: dict[str, tuple[int, str]]
+    scales: dict[str, tuple[int, str]]
+    hedges: dict[str, str]
+    vague: dict[str, tuple[int, int | None]]
+    units: dict[str, str]
+    abbreviations: tuple[str, ...]
+    metric_cues: dict[str, tuple[str, str]]
+    prisoner_words: frozenset[str]
+    attribution_verbs: frozenset[str]
+    count_nouns: frozenset[str]
+    noncount_nouns: frozenset[str]
+    months: dict[str, int]
+    populations: dict[str, str]
+    weekdays: dict[str, int]
+
+
+def _words(name: str) -> frozenset[str]:
+    return frozenset(r[0].lower() for r in _lines(name))
+
+
+@cache
+def load() -> Lexicon:
+    """Read every list once (cached)."""
+    return Lexicon(
+        number_words={r[0]: (int(r[1]), r[2]) for r in _lines("number_words.tsv")},
+        scales={r[0]: (int(r[1]), r[2]) for r in _lines("scales.tsv")},
+        hedges={r[0]: r[1] for r in _lines("hedges.tsv")},
+        vague={
+            r[0]: (int(r[1]), None if r[2] == "-" else int(r[2])) for r in _lines("vague.tsv")
+        },
+        units={r[0]: r[1] for r in _lines("units.tsv")},
+        abbreviations=tuple(r[0] for r in _lines("abbreviations.txt")),
+        metric_cues={r[0]: (r[1], r[2]) for r in _lines("metrics.tsv")},
+        prisoner_words=_words("prisoner_words.txt"),
+        attribution_verbs=_words("attribution_verbs.txt"),
+        count_nouns=_words("count_nouns.txt"),
+        noncount_nouns=_words("noncount_nouns.txt"),
+        populations={r[0].lower(): r[1] for r in _lines("populations.tsv")},
+        months={r[0]: int(r[2]) for r in _lines("calendar.tsv") if r[1] == "month"},
+        weekdays={r[0]: int(r[2]) for r in _lines("calendar.tsv") if r[1] == "weekday"},
+    )
+
+
+LEXICON = load()

@@ -1,0 +1,443 @@
+"""The figure grammar: every numeric expression in a text, read as an interval.
+
+One left-to-right pass with a precompiled pattern finds the numeral cores
+(digits, number words, vague amounts); short anchored patterns then read what
+stands around each core (a hedge before it, a scale word, a range, a unit, a
+month name), so that each character is looked at a bounded number of times.
+
+>>> [(f.text, f.low, f.high, f.qualifier.value) for f in find_figures("killing more than 1,100 people")]
+[('1,100', 1100, None, 'more_than')]
+>>> [(f.text, f.low, f.high) for f in find_figures("home to 2.3mn people")]
+[('2.3mn', 2300000, 2300000)]
+>>> [(f.text, f.kind.value) for f in find_figures("Emad Joudat, 55, said on Oct. 7")]
+[('55', 'age'), ('Oct. 7', 'date')]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+import regex
+
+from .errors import InputTypeError
+from .lexicon import LEXICON, alternation
+from .records import Figure, FigureKind, Qualifier
+
+__all__ = ["find_figures", "parse_number"]
+
+MAX_DIGITS = 18  # a longer run of digits is an identifier, not a count
+_TIMEOUT = 5.0  # seconds; a pattern that runs longer on one slice is a bug, not a hang
+
+_WORDS = LEXICON.number_words
+_SCALE_ATTACHED = {k: v for k, (v, sp) in LEXICON.scales.items() if sp in ("attached", "either")}
+_SCALE_SPACED = {k.lower(): v for k, (v, sp) in LEXICON.scales.items() if sp in ("spaced", "either")}
+_MONTHS = {k.lower(): v for k, v in LEXICON.months.items()}
+
+_NUMBER_WORD = alternation([w for w in _WORDS]) + r"\b"
+_NUMBER_WORDS = rf"""
+    (?:an?\s++(?=(?:hundred|thousand|million|billion|dozen)\b))?   # "a hundred", "a dozen"
+    {_NUMBER_WORD}
+    (?:(?:\s++and\s++|[ \t-]++|\s*+-\s*+){_NUMBER_WORD})*+           # "one hundred and five", "twenty-one"
+"""
+
+CORE = regex.compile(
+    rf"""
+    (?P<cur>US\$|A\$|C\$|\$|£|€|¥)?                          # a currency symbol
+    (?:
+        (?<![\w.,])                                          # not inside a word or a number
+        (?P<digits>\d{{1,3}}(?:,\d{{3}})++(?![\d])|\d++)     # 1,200 or 2950
+        (?:\.(?P<frac>\d++))?                                # 2.3
+        (?!\.\d|,\d)                                         # not a version, an address or a list
+      | (?<![\w-])(?P<vague>{alternation(list(LEXICON.vague))})\b
+      | (?<![\w-])(?P<words>{_NUMBER_WORDS})(?![\w])
+    )
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+_WORD_TOKEN = regex.compile(
+    rf"(?P<a>\ban?\b)|(?P<and>\band\b)|(?P<w>{_NUMBER_WORD})", regex.IGNORECASE
+)
+
+_SCALE_AFTER = regex.compile(
+    rf"""
+    (?:(?P<att>{alternation(list(_SCALE_ATTACHED))})(?![\w])       # 2.3mn, 34.5k, 4.4bn
+      | [ \t]++(?P<sp>{alternation(list(_SCALE_SPACED))})\b)      # 1.5 million
+    """,
+    regex.VERBOSE,
+)
+_SCALE_AFTER_I = regex.compile(
+    rf"[ \t]++(?P<sp>{alternation(list(_SCALE_SPACED))})\b", regex.IGNORECASE
+)
+
+_RANGE_SEP = regex.compile(
+    r"""[ \t]*+(?P<sep>-|–|—|to|and)[ \t]*+(?=[\d$£€¥a-zA-Z])""", regex.VERBOSE
+)
+
+_HEDGE_BEFORE = regex.compile(
+    rf"""(?:^|(?<=[^\w]))(?P<hedge>{alternation(list(LEXICON.hedges))})[ \t]++\Z""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+_RANGE_OPEN_BEFORE = regex.compile(r"(?:^|(?<=\W))(?P<w>between|from)[ \t]++\Z", regex.IGNORECASE)
+_ALL_BUT_BEFORE = regex.compile(r"\ball[ \t]++but[ \t]++\Z", regex.IGNORECASE)
+
+_UNITS = LEXICON.units
+_UNIT_AFTER = regex.compile(
+    rf"""
+    (?P<pct>[ \t]?%)
+  | (?P<age>-year-old|[ \t-]years?[ \t-]old|-month-old|[ \t]months[ \t]old)\b
+  | (?P<ord>st|nd|rd|th)\b
+  | (?P<time>:\d\d|[ \t]?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|o'clock\b))
+  | (?:[ \t]|-|[ \t]-[ \t])(?P<unit>{alternation(list(_UNITS))})(?![\w])
+  | (?P<curw>[ \t]++(?:US[ \t]+)?(?:dollars|pounds[ \t]sterling|euros|yuan|rupees|naira|shekels))\b
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)
+_MONTH_ALT = alternation(list(LEXICON.months))
+_MONTH_BEFORE = regex.compile(rf"(?:^|(?<=\W))(?P<m>{_MONTH_ALT})\.?[ \t]++\Z", regex.IGNORECASE)
+_MONTH_AFTER = regex.compile(rf"[ \t]++(?:of[ \t]+)?(?P<m>{_MONTH_ALT})\b\.?", regex.IGNORECASE)
+_DATE_TAIL = regex.compile(r"(?:(?:st|nd|rd|th)?(?:[ \t]*+(?:and|-|–|to)[ \t]*+\d{1,2}\b)?)(?:,?[ \t]++\d{4}\b)?")
+_AGE_BEFORE = regex.compile(r"[A-Z][\w.'-]*+,[ \t]++\Z")
+_AGED_BEFORE = regex.compile(r"\b(?:aged|ages|age[ \t]++of)[ \t]++\Z", regex.IGNORECASE)
+_LABEL_BEFORE = regex.compile(r"(?<=[\w,;:)][ \t]++)(?P<w>[A-Z][a-zA-Z]++)[ \t]\Z")
+_LABEL_HYPHEN_BEFORE = regex.compile(r"[A-Za-z]-\Z|#\Z|\bNo\.[ \t]?\Z")
+_YEAR_CONTEXT = regex.compile(r"\b(?:in|since|of|by|until|from|during|before|after|early|late|mid|the)[ \t]++\Z", regex.IGNORECASE)
+
+_CURRENCY_CODES = {"$": "USD", "US$": "USD", "A$": "AUD", "C$": "CAD", "£": "GBP", "€": "EUR", "¥": "JPY"}
+_CURRENCY_WORDS = {"dollars": "USD", "pounds": "GBP", "euros": "EUR", "yuan": "CNY", "rupees": "INR",
+                   "naira": "NGN", "shekels": "ILS"}
+_QUALIFIER_OF = {
+    "more_than": Qualifier.MORE_THAN,
+    "at_least": Qualifier.AT_LEAST,
+    "less_than": Qualifier.LESS_THAN,
+    "at_most": Qualifier.AT_MOST,
+    "approximate": Qualifier.APPROXIMATE,
+}
+_NOT_LABEL_WORDS = frozenset(
+    w.lower() for w in (*LEXICON.months, *LEXICON.weekdays, "The", "A", "An", "Some", "About",
+                        "Another", "Only", "All", "Of", "And", "But", "Nearly", "Almost", "Over",
+                        "More", "At", "Up", "Around", "Roughly", "Just", "To", "Least", "Than",
+                        "Between", "From", "Under", "Fewer", "With", "For", "In", "On", "By",
+                        "Were", "Was", "Had", "Has", "Have", "Killed", "Said", "Says", "Told")
+) | frozenset(h.lower() for h in LEXICON.hedges)
+
+
+@dataclass
+class _Num:
+    """A numeral read so far: value, span, currency."""
+
+    value: int | Decimal
+    start: int
+    end: int
+    currency: str | None
+    vague: tuple[int, int | None] | None = None
+    words: bool = False
+    scaled: bool = False
+    mult: int = 1
+
+
+def _words_value(tokens: list[tuple[str, int, int]]) -> list[tuple[int, int, int]]:
+    """Split a run of number words into numbers: (value, first token, end token).
+
+    >>> toks = [(w, 0, 0) for w in "one hundred and five".split()]
+    >>> _words_value(toks)
+    [(105, 0, 4)]
+    >>> [v for v, _, _ in _words_value([(w, 0, 0) for w in "one one".split()])]
+    [1, 1]
+    """
+    out: list[tuple[int, int, int]] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        total = current = 0
+        last: str | None = None
+        prev_scale = 0
+        j = i
+        used = i
+        while j < n:
+            word = tokens[j][0].lower()
+            if word in ("a", "an"):
+                if last is not None:
+                    break
+                current, last = 1, "a"
+                j += 1
+                continue
+            if word == "and":
+                if last not in ("hundred", "scale") or j + 1 >= n:
+                    break
+                nxt = _WORDS.get(tokens[j + 1][0].lower())
+                if nxt is None or nxt[1] not in ("unit", "teen", "tens"):
+                    break
+                j += 1
+                continue
+            value, role = _WORDS[word]
+            if role in ("unit", "teen"):
+                if last in ("unit", "teen") or (last == "tens" and role == "teen"):
+                    break
+                current += value
+            elif role == "tens":
+                if last in ("unit", "teen", "tens"):
+                    break
+                current += value
+            elif role == "hundred":
+                if last in ("hundred",) or current >= 100:
+                    break
+                current = (current or 1) * 100
+            elif role == "dozen":
+                if last == "dozen":
+                    break
+                current = (current or 1) * 12
+            else:  # scale
+                if prev_scale and value >= prev_scale:
+                    break
+                total += (current or 1) * value
+                current = 0
+                prev_scale = value
+            last = role
+            j += 1
+            used = j
+        if used == i:  # a lone "a"/"and" or an unreadable word: skip it
+            i += 1
+            continue
+        out.append((total + current, i, used))
+        i = used
+    return out
+
+
+def _digits_value(digits: str, frac: str | None) -> int | Decimal | None:
+    raw = digits.replace(",", "")
+    if len(raw) > MAX_DIGITS:
+        return None
+    if frac:
+        if len(frac) > MAX_DIGITS:
+            return None
+        try:
+            return Decimal(f"{raw}.{frac}")
+        except InvalidOperation:  # pragma: no cover - guarded by the pattern
+            return None
+    return int(raw)
+
+
+def _scale(text: str, num: _Num) -> None:
+    """Apply a scale word after the numeral ("2.3mn", "1.5 million")."""
+    if num.vague is not None:
+        return
+    m = _SCALE_AFTER.match(text, num.end) or _SCALE_AFTER_I.match(text, num.end)
+    if m is None:
+        return
+    if m.group("att") is not None:
+        if num.words:
+            return
+        mult = _SCALE_ATTACHED[m.group("att")]
+    else:
+        word = m.group("sp").lower()
+        mult = _SCALE_SPACED[word]
+        if num.words and word in ("thousand", "million", "billion", "trillion", "hundred"):
+            return  # already part of the words
+    value = num.value * mult
+    if isinstance(value, Decimal) and value == value.to_integral_value():
+        value = int(value)
+    num.value = value
+    num.end = m.end()
+    num.scaled = True
+    num.mult = mult
+
+
+def _read_core(text: str, m: regex.Match[str]) -> list[_Num]:
+    """The numerals of one core match (a run of words may hold several)."""
+    cur = m.group("cur")
+    start = m.start()
+    if m.group("digits") is not None:
+        value = _digits_value(m.group("digits"), m.group("frac"))
+        if value is None:
+            return []
+        return [_Num(value, start, m.end(), cur)]
+    if m.group("vague") is not None:
+        vtext = m.group("vague").lower()
+        vtext = " ".join(vtext.split())
+        low, high = LEXICON.vague[vtext]
+        return [_Num(low, m.start("vague"), m.end("vague"), None, vague=(low, high))]
+    wstart = m.start("words")
+    tokens = [(t.group(), wstart + t.start(), wstart + t.end())
+              for t in _WORD_TOKEN.finditer(m.group("words"))]
+    nums = []
+    for value, a, b in _words_value(tokens):
+        s = tokens[a][1]
+        e = tokens[b - 1][2]
+        nums.append(_Num(value, start if (a == 0 and cur) else s, e, cur if a == 0 else None,
+                         words=True))
+    return nums
+
+
+def _kind_around(text: str, first: _Num, num: _Num) -> tuple[FigureKind, str | None, int, int]:
+    """What the words around a numeral make of it, the unit, and the new start and end.
+
+    ``first`` is the numeral that opens the expression (its left context is read),
+    ``num`` the one that closes it (its right context is read).
+    """
+    start, end = first.start, num.end
+    before = text[max(0, first.start - 24): first.start]
+    after = _UNIT_AFTER.match(text, end)
+    if num.vague is None and not num.words:
+        mb = _MONTH_BEFORE.search(before)
+        if mb is not None and not num.scaled and num.value <= 31:
+            tail = _DATE_TAIL.match(text, first.end)
+            return FigureKind.DATE, None, start - (len(before) - mb.start()), tail.end() if tail else end
+        month_after = _MONTH_AFTER.match(text, first.end)
+        if month_after is not None and not first.scaled and 1 <= first.value <= 31:
+            return FigureKind.DATE, None, start, month_after.end()
+    if after is not None:
+        if after.group("pct") is not None:
+            return FigureKind.PERCENT, "%", start, end
+        if after.group("age") is not None:
+            return FigureKind.AGE, "years", start, end
+        if after.group("ord") is not None and not num.words:
+            return FigureKind.ORDINAL, None, start, after.end()
+        if after.group("time") is not None and not num.words:
+            return FigureKind.TIME, None, start, after.end()
+        if after.group("unit") is not None:
+            unit = " ".join(after.group("unit").lower().split())
+            kind = _UNITS.get(unit) or _UNITS.get(after.group("unit"), "measure")
+            sep = text[end:after.start("unit")]
+            if unit in ("times", "fold", "point", "points", "way", "phase", "sided") and "-" not in sep and unit != "times":
+                pass
+            else:
+                return FigureKind(kind), unit, start, end
+        if after.group("curw") is not None:
+            return FigureKind.MONEY, after.group("curw").split()[-1].lower(), start, end
+    if _AGED_BEFORE.search(before):
+        return FigureKind.AGE, "years", start, end
+    if num.vague is None and not num.words and isinstance(num.value, int):
+        if _AGE_BEFORE.search(before) and num.value <= 120 and regex.match(r"[ \t]*[,;.)]", text[end:end + 3]):
+            return FigureKind.AGE, "years", start, end
+        if _LABEL_HYPHEN_BEFORE.search(before):
+            return FigureKind.ORDINAL, None, start, end
+        lab = _LABEL_BEFORE.search(before)
+        if lab is not None and lab.group("w").lower() not in _NOT_LABEL_WORDS and not num.scaled \
+                and num.currency is None:
+            return FigureKind.ORDINAL, None, start, end
+        if 1800 <= num.value <= 2100 and regex.fullmatch(r"\d{4}", text[num.start:num.end]):
+            nxt = regex.match(r"[ \t]++([a-z]++)", text[end:end + 30])
+            if nxt is None or nxt.group(1) not in LEXICON.count_nouns:
+                return FigureKind.DATE, None, start, end
+        if end < len(text) and text[end].isalpha():
+            return FigureKind.MEASURE, None, start, end
+    if first.currency is not None or num.currency is not None:
+        return FigureKind.MONEY, None, start, end
+    return FigureKind.COUNT, None, start, end
+
+
+def _figure(text: str, lo: _Num, hi: _Num | None, hedge: str | None, hedge_q: str | None,
+            kind: FigureKind, unit: str | None, start: int, end: int) -> Figure:
+    currency = lo.currency or (hi.currency if hi else None)
+    if kind is FigureKind.MONEY:
+        currency = _CURRENCY_CODES.get(currency or "", None) or _CURRENCY_WORDS.get(unit or "", None)
+    if lo.vague is not None:
+        low, high = lo.vague
+        return Figure(low=low, high=high, approximate=True, vague=True, qualifier=Qualifier.VAGUE,
+                      kind=kind, text=text[start:end], start=start, end=end, hedge=hedge,
+                      currency=currency, unit=unit)
+    low: int | Decimal | None = lo.value
+    high: int | Decimal | None = lo.value
+    qualifier = Qualifier.EXACT
+    approximate = False
+    if hi is not None:
+        high = hi.value
+        qualifier = Qualifier.RANGE
+    if hedge_q is not None:
+        q = _QUALIFIER_OF[hedge_q]
+        if q in (Qualifier.MORE_THAN, Qualifier.AT_LEAST):
+            high = None
+        elif q in (Qualifier.LESS_THAN, Qualifier.AT_MOST):
+            low = None
+        else:
+            approximate = True
+        if hi is None:
+            qualifier = q
+    if kind is FigureKind.COUNT and (isinstance(low, Decimal) or isinstance(high, Decimal)):
+        kind = FigureKind.MEASURE
+    return Figure(low=low, high=high, approximate=approximate, vague=False, qualifier=qualifier,
+                  kind=kind, text=text[start:end], start=start, end=end, hedge=hedge,
+                  currency=currency, unit=unit)
+
+
+def find_figures(text: str) -> list[Figure]:
+    """Every numeric expression in ``text``, in order, with its span and kind.
+
+    Never raises on a ``str``; a non-``str`` gets a :class:`TypeError`.
+
+    >>> [(f.text, f.low, f.high) for f in find_figures("between 10 and 15 people, and 2-3 more")]
+    [('10 and 15', 10, 15), ('2-3', 2, 3)]
+    >>> [(f.text, f.vague) for f in find_figures("hundreds of thousands of people")]
+    [('hundreds of thousands', True)]
+    """
+    if not isinstance(text, str):
+        raise InputTypeError(f"find_figures expects a str, got {type(text).__name__}")
+    out: list[Figure] = []
+    pos = 0
+    n = len(text)
+    while pos < n:
+        m = CORE.search(text, pos, timeout=_TIMEOUT)
+        if m is None:
+            break
+        nums = _read_core(text, m)
+        pos = max(m.end(), pos + 1)
+        if not nums:
+            continue
+        for idx, num in enumerate(nums):
+            _scale(text, num)
+            hedge = hedge_q = None
+            range_open = None
+            if idx == 0:
+                before = text[max(0, num.start - 24): num.start]
+                if _ALL_BUT_BEFORE.search(before):
+                    before = ""
+                hm = _HEDGE_BEFORE.search(before)
+                if hm is not None:
+                    hedge = hm.group("hedge")
+                    hedge_q = LEXICON.hedges[" ".join(hedge.lower().split())]
+                rm = _RANGE_OPEN_BEFORE.search(before)
+                if rm is not None:
+                    range_open = rm.group("w").lower()
+            hi: _Num | None = None
+            if idx == len(nums) - 1 and num.vague is None:
+                sep = _RANGE_SEP.match(text, num.end)
+                if sep is not None:
+                    word = sep.group("sep")
+                    ok = word in ("-", "–", "—") or (word == "to" and range_open != "from" and hedge_q is None) \
+                        or (word == "to" and range_open == "from") or (word == "and" and range_open == "between")
+                    if word == "to" and range_open is None and hedge_q is None:
+                        ok = True
+                    m2 = CORE.match(text, sep.end(), timeout=_TIMEOUT) if ok else None
+                    if m2 is not None and m2.group("vague") is None:
+                        nums2 = _read_core(text, m2)
+                        if nums2 and nums2[0].start == sep.end():
+                            cand = nums2[0]
+                            _scale(text, cand)
+                            if cand.mult > 1 and num.mult == 1 and num.value * cand.mult <= cand.value:
+                                num.value = num.value * cand.mult  # "3 to 5 million"
+                            if num.value <= cand.value and (word != "to" or range_open or
+                                                            _UNIT_AFTER.match(text, cand.end) is None):
+                                hi = cand
+                                if num.currency and not cand.currency:
+                                    cand.currency = num.currency
+                                pos = max(pos, cand.end)
+            kind, unit, start, end = _kind_around(text, num, hi if hi is not None else num)
+            if kind in (FigureKind.DATE, FigureKind.TIME):
+                hi = None
+            fig = _figure(text, num, hi, hedge, hedge_q, kind, unit, start, end)
+            out.append(fig)
+            pos = max(pos, fig.end)
+    return out
+
+
+def parse_number(text: str) -> Figure | None:
+    """The figure that ``text`` as a whole expresses, or None.
+
+    >>> parse_number("one hundred and five").low
+    105
+    >>> parse_number("at least 20,000").qualifier.value
+    'at_least'
+    """
+    figs = find_figures(text)
+    return figs[0] if len(figs) == 1 else None

@@ -1,0 +1,395 @@
+"""Grouping the claims that speak of one quantity, and labelling how reports relate.
+
+Grouping is by blocking keys, never by comparing all pairs:
+
+1. the metric;
+2. the era: reports of one metric sorted by reported date, cut where more than
+   :data:`ERA_GAP_DAYS` pass without a report (Gaza's toll of 2014 is not the
+   toll of the war that began in 2023);
+3. the anchor: the event date, or ``total`` for a running total with no event
+   of its own ("has killed 34,789 in the war"); an undated event toll joins the
+   event its own article dates, else the latest event reported before it;
+4. the place ("in India", "Nepal's") and the counted population (soldiers,
+   firefighters, militants ...): claims that name none join the most named one;
+5. for static quantities (population, things counted): the counted noun, and
+   values within a factor of :data:`STATIC_RATIO`.
+
+Each pair of claims from different articles gets a label: ``consistent``
+(the intervals overlap), ``update`` (the later report is materially higher, or
+lower for a count that can shrink, such as hostages still held) or
+``conflict`` (a later, lower figure for a count that cannot shrink, or two
+figures of one moment that do not overlap). "About X" is widened by
+:data:`APPROX_TOLERANCE` either side.
+
+>>> from reconcile import extract
+>>> a = extract("Israel's offensive has killed 34,789 Palestinians in the war, the ministry said.",
+...             id="a", published="2024-05-07")
+>>> b = extract("Israel has killed more than 34,500 Palestinians in its war, officials said.",
+...             id="b", published="2024-05-08")
+>>> report = reconcile(a + b)
+>>> [(r.relation, r.explanation) for r in report.groups[0].relations]  # doctest: +NORMALIZE_WHITESPACE
+[('consistent', '34,789 (ministry, 7 May 2024) and more than 34,500 (officials, 8 May 2024) agree:
+the bound holds for the point figure.')]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from decimal import Decimal
+
+import regex
+
+from .errors import InputTypeError
+from .lexicon import LEXICON
+from .records import Claim, Group, Metric, Relation, RelationLabel, Report, Summary, TimelineEntry
+
+__all__ = ["APPROX_TOLERANCE", "ERA_GAP_DAYS", "relate", "reconcile"]
+
+APPROX_TOLERANCE = 0.10
+"""An approximate figure ("about 1,200") stands for the interval ±10% around it."""
+ERA_GAP_DAYS = 3 * 365
+"""Reports of one metric more than three years apart with none between are another quantity."""
+STATIC_RATIO = 1.5
+"""Two figures of a static quantity (a population) more than 1.5 times apart are two quantities."""
+GROWTH_RATIO = 1.5
+"""A later figure 1.5 times an earlier lower bound is an update, not merely consistent."""
+ALL_PAIRS_LIMIT = 80
+"""Groups larger than this relate each report to the previous one only (a chain), not all pairs."""
+
+_SHRINKABLE = frozenset({Metric.HOSTAGES_HELD, Metric.MISSING, Metric.DISPLACED, Metric.POPULATION,
+                         Metric.DETAINED, Metric.OTHER})
+_STATIC = frozenset({Metric.POPULATION, Metric.OTHER, Metric.MONEY, Metric.MUNITIONS})
+_STOCK = frozenset({Metric.HOSTAGES_HELD, Metric.POPULATION, Metric.DISPLACED})
+_TOLL = regex.compile(r"\btolls?\b|\bnumber\s++of\s++(?:dead|deaths|victims)\b", regex.IGNORECASE)
+_RUNNING_TOTAL = regex.compile(
+    r"\b(?:has|have)\s++(?:now\s++)?(?:killed|been\s++killed|died|displaced|abducted|detained)\b"
+    r"|\b(?:war|conflict|offensive|insurgency|campaign|uprising|siege|since|so\s++far|in\s++total|to\s++date)\b",
+    regex.IGNORECASE,
+)
+
+
+def _value(v: int | Decimal | None) -> float | None:
+    return None if v is None else float(v)
+
+
+def _interval(c: Claim) -> tuple[float, float]:
+    f = c.figure
+    lo = _value(f.low)
+    hi = _value(f.high)
+    lo_f = 0.0 if lo is None else lo
+    hi_f = float("inf") if hi is None else hi
+    if f.approximate and not f.vague:
+        lo_f *= 1 - APPROX_TOLERANCE
+        hi_f *= 1 + APPROX_TOLERANCE
+    return lo_f, hi_f
+
+
+def _date(c: Claim) -> dt.date | None:
+    return c.reported_date.start if c.reported_date else None
+
+
+def _fmt_date(d: dt.date | None) -> str:
+    return f"{d.day} {d.strftime('%B %Y')}" if d else "date unknown"
+
+
+def describe(c: Claim) -> str:
+    """The figure as a reader would say it: "more than 34,500", "about 1,200", "10 to 15"."""
+    f = c.figure
+    if f.hedge:
+        return f"{' '.join(f.hedge.split()).lower()} {f.text}"
+    return f.text
+
+
+def _who_said(c: Claim) -> str:
+    if c.source is not None:
+        return c.source.issuer
+    return c.publisher or f"article {c.article_id}"
+
+
+def relate(a: Claim, b: Claim) -> Relation:
+    """The relation of two reports of one quantity; ``a`` and ``b`` are put in date order.
+
+    >>> from reconcile import extract
+    >>> x = extract("More than 1,400 people were killed on Oct. 7.", id="x", published="2023-11-06")[0]
+    >>> y = extract("Hamas killed about 1,200 people on Oct. 7.", id="y", published="2024-05-07")[0]
+    >>> relate(y, x).relation
+    'conflict'
+    """
+    da, db = _date(a), _date(b)
+    if da is not None and db is not None and (db, b.id) < (da, a.id):
+        a, b, da, db = b, a, db, da
+    order_known = da is not None and db is not None and da != db
+    lo_a, hi_a = _interval(a)
+    lo_b, hi_b = _interval(b)
+    overlap = max(lo_a, lo_b) <= min(hi_a, hi_b)
+    ta, tb = describe(a), describe(b)
+    head = f"{ta} ({_who_said(a)}, {_fmt_date(da)}) and {tb} ({_who_said(b)}, {_fmt_date(db)})"
+    label: RelationLabel
+    if not order_known:
+        when = "the order of the reports is unknown" if da is None or db is None else "same day"
+        if overlap:
+            label, why = "consistent", f"agree: both can hold at once ({when})."
+        else:
+            label, why = "conflict", f"cannot both hold: the figures do not overlap ({when})."
+    elif overlap:
+        fa, fb = a.figure, b.figure
+        if fa.high is None and fa.low is not None and fb.low is not None and \
+                float(fb.low) >= GROWTH_RATIO * float(fa.low):
+            label, why = "update", "the earlier figure was a lower bound and the later one is far higher: it grew."
+        elif fa.point is not None and fb.point is not None and fa.point == fb.point:
+            label, why = "consistent", "agree: the same figure."
+        elif fa.point is not None and fb.point is None or fb.point is not None and fa.point is None:
+            label, why = "consistent", "agree: the bound holds for the point figure."
+        else:
+            label, why = "consistent", "agree: both can hold at once."
+    elif lo_b > hi_a:
+        label, why = "update", "the later figure lies wholly above the earlier one: the count grew."
+    elif a.metric in _SHRINKABLE:
+        label, why = "update", f"the later figure is lower: a count of {a.metric.value.replace('_', ' ')} can fall."
+    else:
+        label, why = "conflict", "the later figure is lower for a count that cannot shrink: a downward revision."
+    return Relation(a=a.id, b=b.id, relation=label, order_known=order_known, explanation=f"{head} {why}")
+
+
+def _local(c: Claim, before: int = 80, after: int = 40) -> str:
+    """The words around a claim's figure in its sentence."""
+    a = c.figure.start - c.sentence_start
+    b = c.figure.end - c.sentence_start
+    return c.sentence[max(0, a - before): b + after]
+
+
+def _is_running_total(c: Claim) -> bool:
+    return c.metric in _STOCK or bool(_RUNNING_TOTAL.search(_local(c)))
+
+
+def _eras(claims: list[Claim]) -> list[list[Claim]]:
+    dated = sorted((c for c in claims if _date(c) is not None), key=lambda c: (_date(c), c.id))
+    undated = [c for c in claims if _date(c) is None]
+    eras: list[list[Claim]] = []
+    last: dt.date | None = None
+    for c in dated:
+        d = _date(c)
+        assert d is not None
+        if last is None or (d - last).days > ERA_GAP_DAYS:
+            eras.append([])
+        eras[-1].append(c)
+        last = d
+    if undated:
+        if eras:
+            eras[-1].extend(undated)
+        else:
+            eras.append(undated)
+    return eras
+
+
+def _anchors(claims: list[Claim]) -> dict[str, list[Claim]]:
+    """Anchor every claim of one block to an event date, the running total, or itself.
+
+    An undated claim goes, in this order: to the running total if its sentence
+    speaks of one ("has killed", "in the war", "since"); to the event its own
+    article dates most often; to the latest event reported before it; to the
+    running total if it is a toll; else it stands alone. An event is joined
+    only where the places agree.
+    """
+    out: dict[str, list[Claim]] = defaultdict(list)
+    days = sorted({c.event_date.start for c in claims
+                   if c.event_date is not None and c.event_date.start == c.event_date.end})
+    pending: list[Claim] = []
+    anchor_of: dict[str, str] = {}
+    for c in claims:
+        ev = c.event_date
+        if ev is None:
+            pending.append(c)
+            continue
+        inside = [d for d in days if ev.start <= d <= ev.end]
+        key = inside[0].isoformat() if inside else ev.label
+        anchor_of[c.id] = key
+        out[key].append(c)
+    places: dict[str, Counter[str]] = defaultdict(Counter)
+    by_article: dict[str, Counter[str]] = defaultdict(Counter)
+    for c in claims:
+        if c.id in anchor_of:
+            by_article[c.article_id][anchor_of[c.id]] += 1
+            if c.place:
+                places[anchor_of[c.id]][c.place.lower()] += 1
+
+    def fits(c: Claim, key: str) -> bool:
+        if not c.place or not places[key]:
+            return True
+        return places[key].most_common(1)[0][0] == c.place.lower()
+
+    for c in pending:
+        if _is_running_total(c):
+            out["total"].append(c)
+            continue
+        own = [k for k, _ in sorted(by_article.get(c.article_id, Counter()).items(),
+                                     key=lambda kv: (-kv[1], kv[0])) if fits(c, k)]
+        rd = _date(c)
+        earlier = [d.isoformat() for d in days if rd is None or d <= rd]
+        earlier = [k for k in earlier if fits(c, k)]
+        if own:
+            out[own[0]].append(c)
+        elif earlier:
+            out[earlier[-1]].append(c)
+        elif _TOLL.search(_local(c, 60, 10)):
+            out["total"].append(c)
+        else:
+            out[f"alone:{c.id}"].append(c)
+    return out
+
+
+def _split_by(claims: list[Claim], key_of: dict[str, str | None]) -> list[list[Claim]]:
+    """Split on a key; claims with no key join the most common key."""
+    named = Counter(k for c in claims if (k := key_of[c.id]) is not None)
+    if len(named) <= 1:
+        return [claims]
+    top = sorted(named.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    parts: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        parts[key_of[c.id] or top].append(c)
+    return [parts[k] for k in sorted(parts)]
+
+
+def _partition(claims: list[Claim], key_of: dict[str, str]) -> list[list[Claim]]:
+    """Split on a key that every claim has."""
+    parts: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        parts[key_of[c.id]].append(c)
+    return [parts[k] for k in sorted(parts)]
+
+
+def _population(c: Claim) -> str:
+    if not c.who:
+        return "general"
+    words = c.who.lower().split()
+    for w in reversed(words):
+        if w in LEXICON.populations:
+            return LEXICON.populations[w]
+    return "general"
+
+
+def _head(c: Claim) -> str | None:
+    if not c.who:
+        return None
+    return c.who.lower().split()[-1].rstrip(",")
+
+
+def _split_values(claims: list[Claim]) -> list[list[Claim]]:
+    def rep(c: Claim) -> float:
+        lo, hi = c.figure.low, c.figure.high
+        return float(lo if lo is not None else hi if hi is not None else 0)
+
+    ordered = sorted(claims, key=lambda c: (rep(c), c.id))
+    out: list[list[Claim]] = []
+    for c in ordered:
+        if out and rep(c) <= STATIC_RATIO * max(rep(out[-1][0]), 1.0):
+            out[-1].append(c)
+        else:
+            out.append([c])
+    return out
+
+
+def _groups_of_block(metric: Metric, claims: list[Claim]) -> list[tuple[str, list[Claim]]]:
+    found: list[tuple[str, list[Claim]]] = []
+    for era in _eras(claims):
+        for anchor, members in sorted(_anchors(era).items()):
+            parts = [p for v in _partition(members, {c.id: str(c.figure.vague) for c in members})
+                     for p in _split_by(v, {c.id: (c.place.lower() if c.place else None) for c in v})]
+            for part in parts:
+                for sub in _partition(part, {c.id: _population(c) for c in part}):
+                    if metric in _STATIC:
+                        heads = _split_by(sub, {c.id: _head(c) for c in sub}) if metric is Metric.OTHER else [sub]
+                        for h in heads:
+                            for v in _split_values(h):
+                                found.append((anchor, v))
+                    else:
+                        found.append((anchor, sub))
+    return found
+
+
+def _summary(members: list[Claim]) -> Summary:
+    timeline_claims = sorted(members, key=lambda c: (_date(c) or dt.date.max, c.id))
+    timeline = [
+        TimelineEntry(date=c.reported_date.label if c.reported_date else None, claim_id=c.id,
+                      article_id=c.article_id, figure=describe(c), low=c.figure.low, high=c.figure.high,
+                      issuer=c.source.issuer if c.source else None, outlet=c.publisher)
+        for c in timeline_claims
+    ]
+    dates = [d for c in members if (d := _date(c)) is not None]
+    latest_date = max(dates) if dates else None
+    latest = [c for c in members if _date(c) == latest_date] if latest_date else list(members)
+    lows = [c.figure.low for c in latest if c.figure.low is not None]
+    highs = [c.figure.high for c in latest]
+    low = min(lows) if lows else None
+    high = None if any(h is None for h in highs) or not highs else max(h for h in highs if h is not None)
+
+    def conservative(c: Claim) -> tuple[float, str]:
+        v = c.figure.low if c.figure.low is not None else c.figure.high
+        return (float(v) if v is not None else float("inf"), c.id)
+
+    most = min(latest, key=conservative)
+    latest_claim = max(latest, key=lambda c: c.id)
+    by_issuer: dict[str, Claim] = {}
+    for c in timeline_claims:
+        by_issuer[_who_said(c)] = c
+    independent = {(c.source.issuer.lower() if c.source else f"{c.publisher or c.article_id}".lower())
+                   for c in members}
+    return Summary(low=low, high=high, most_conservative=most.id, latest=latest_claim.id,
+                   latest_by_issuer={k: v.id for k, v in sorted(by_issuer.items())},
+                   independent_reports=len(independent), timeline=timeline)
+
+
+def _relations(members: list[Claim]) -> list[Relation]:
+    ordered = sorted(members, key=lambda c: (_date(c) or dt.date.max, c.id))
+    out: list[Relation] = []
+    if len(ordered) <= ALL_PAIRS_LIMIT:
+        for i, x in enumerate(ordered):
+            for y in ordered[i + 1:]:
+                if x.article_id != y.article_id:
+                    out.append(relate(x, y))
+    else:
+        prev: Claim | None = None
+        for c in ordered:
+            if prev is not None and prev.article_id != c.article_id:
+                out.append(relate(prev, c))
+            prev = c
+    return sorted(out, key=lambda r: (r.a, r.b))
+
+
+def reconcile(claims: Iterable[Claim]) -> Report:
+    """Group claims about the same quantity and relate the reports in each group.
+
+    The result does not depend on the order of ``claims``; reconciling a
+    report's own claims again gives the same report; an empty input gives an
+    empty report.
+    """
+    unique: dict[str, Claim] = {}
+    for c in claims:
+        if not isinstance(c, Claim):
+            raise InputTypeError(f"reconcile expects Claim records, got {type(c).__name__}")
+        unique.setdefault(c.id, c)
+    ordered = sorted(unique.values(), key=lambda c: (c.article_id, c.figure.start, c.id))
+    blocks: dict[Metric, list[Claim]] = defaultdict(list)
+    for c in ordered:
+        blocks[c.metric].append(c)
+    groups: list[Group] = []
+    for metric in sorted(blocks):
+        for anchor, members in _groups_of_block(metric, blocks[metric]):
+            members = sorted(members, key=lambda c: c.id)
+            kind = "cumulative" if anchor == "total" or metric in _STOCK else "event"
+            place = Counter(c.place for c in members if c.place).most_common(1)
+            label = " ".join(x for x in (metric.value, place[0][0] if place else "",
+                                         "running total" if anchor == "total" else anchor) if x)
+            groups.append(Group(
+                id=f"{metric.value}:{members[0].id}",
+                kind=kind,
+                metric=metric,
+                label=label,
+                claim_ids=[c.id for c in members],
+                relations=_relations(members),
+                summary=_summary(members),
+            ))
+    groups.sort(key=lambda g: g.id)
+    return Report(claims=ordered, groups=groups)
