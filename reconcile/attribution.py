@@ -29,7 +29,7 @@ _ACCORDING = regex.compile(
 _CITING = regex.compile(rf"\bciting\s++(?P<src>.+?)(?=(?:{_STOP})|\Z)", regex.IGNORECASE)
 _INVERTED = regex.compile(
     rf"""(?:^|(?<=[,"”]\s*+)|(?<=[,"”]))\s*+(?P<verb>{_VERBS})\s++
-        (?P<src>(?:[A-Z]|the\s|a\s|an\s)[^,.;:"“”()]*?)(?=[,.;:"“”()]|\Z)""",
+        (?P<src>(?:\p{{Lu}}|the\s|a\s|an\s)[^,.;:"“”()]*?)(?=[,.;:"“”()]|\Z)""",
     regex.VERBOSE,
 )
 _SUBJECT_VERB = regex.compile(
@@ -49,6 +49,19 @@ _OUTLET = regex.compile(
 )
 _CLAUSE_BREAK = regex.compile(r"[,;:\"“”()—–]|\s-\s|\b(?:and|but|while|as|that|whereas|because)\s", regex.IGNORECASE)
 _LEAD_JUNK = regex.compile(r"^(?:and|but|while|as|so|then|also|meanwhile|however|earlier|later)\s++", regex.IGNORECASE)
+_NOT_NP_END = frozenset({"was", "were", "is", "are", "be", "been", "has", "have", "had", "also", "then",
+                         "later", "would", "could", "will", "not", "did", "does", "do", "and", "or"})
+_DETERMINER_BEFORE = regex.compile(
+    r"\b(?:a|an|the|its|their|his|her|our|this|that|central|new|latest|earlier|initial|first|"
+    r"conservative|own|best|lower|higher)\s++\Z",
+    regex.IGNORECASE,
+)
+_FIGURE_AHEAD = regex.compile(
+    rf"\d|\b(?:{alternation([w for w in LEXICON.number_words if w not in ('hundred', 'thousand', 'million', 'billion', 'trillion')])}"
+    rf"|{alternation(list(LEXICON.vague))})\b",
+    regex.IGNORECASE,
+)
+_PASSIVE_BEFORE = regex.compile(r"\b(?:was|were|been|be|is|are|being)\s++\Z", regex.IGNORECASE)
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "his", "her", "officials there"})
 _LOWER_OK = regex.compile(
     r"^(?:the|a|an|officials?|police|medics|witnesses|residents|doctors|rescuers|authorities|sources|"
@@ -70,14 +83,22 @@ class Found:
     covers: str  # "after": the figures after it ("X said 3 died"); "before": those before it
 
 
-def _clean(src: str) -> str | None:
+def _clean(src: str, strict: bool = True) -> str | None:
     src = src.strip(" \t\n,'\"“”")
     src = _LEAD_JUNK.sub("", src)
-    if not src or len(src.split()) > 14 or any(ch.isdigit() for ch in src):
+    words = src.split()
+    if not src or len(words) > 14 or any(ch.isdigit() for ch in src):
         return None
-    if src.lower() in {"it", "we", "i", "you", "this", "that", "there", "which", "who"}:
+    low = src.lower()
+    if low in {"it", "we", "i", "you", "this", "that", "there", "which", "who"}:
         return None
-    if not (src[0].isupper() or _LOWER_OK.match(src)):
+    if words[0].lower() in _PRONOUNS and len(words) > 1:
+        return None  # "he toured the ruins": a clause, not a speaker
+    last = words[-1].lower()
+    if strict and (last in _NOT_NP_END or (last.endswith("ed") and words[-1].islower() and len(words) > 1)):
+        return None  # "The government then denied", "Amina Ali Nkeki was"
+    if not (src[0].isupper() or _LOWER_OK.match(src)
+            or (len(words) <= 8 and any(w[0].isupper() for w in words[1:]))):
         return None
     return src
 
@@ -89,9 +110,11 @@ def _subject_before(sentence: str, verb_start: int) -> str | None:
     pieces: list[str] = []
     last = len(seg)
     for m in reversed(list(_CLAUSE_BREAK.finditer(seg))):
-        pieces.append(seg[m.end(): last])
+        piece = seg[m.end(): last]
         last = m.start()
-        if len(pieces) >= 3:
+        if piece.strip():
+            pieces.append(piece)
+        if len(pieces) >= 4:
             break
     else:
         pieces.append(seg[:last])
@@ -111,7 +134,7 @@ def find_attributions(sentence: str) -> list[tuple[Found, Attribution]]:
     outlet_m = _OUTLET.search(sentence)
     relay = outlet_m.group("outlet") if outlet_m else None
     for m in _ACCORDING.finditer(sentence):
-        src = _clean(m.group("src"))
+        src = _clean(m.group("src"), strict=False)
         if src:
             out.append((Found(m.start(), m.end(), "before"), _make(src, relay)))
     for m in _TALLY.finditer(sentence):
@@ -126,8 +149,10 @@ def find_attributions(sentence: str) -> list[tuple[Found, Attribution]]:
             out.append((Found(m.start("verb"), m.end(), "before"), _make(src, relay)))
             taken.add(m.start("verb"))
     for m in _SUBJECT_VERB.finditer(sentence):
-        if m.start("verb") in taken:
-            continue
+        if m.start("verb") in taken or _DETERMINER_BEFORE.search(sentence, max(0, m.start() - 16), m.start()):
+            continue  # "an estimated 4,645", "the central estimate": not a verb of saying
+        if _PASSIVE_BEFORE.search(sentence, max(0, m.start() - 16), m.start()):
+            continue  # "others were found later": a passive, nobody speaks
         verb = m.group("verb").lower()
         src = _subject_before(sentence, m.start())
         if src is None:
@@ -135,7 +160,7 @@ def find_attributions(sentence: str) -> list[tuple[Found, Attribution]]:
         rest = sentence[m.end():].strip()
         if verb in ("put", "puts") and not regex.match(r"(?:the\s++)?(?:number|toll|figure|death|cost|damage|count)", rest):
             continue
-        covers = "before" if not rest or rest[0] in ".,;\"”" or regex.match(r"^(?:on|in|at|yesterday|today)\b[^,]*[.]?$", rest) else "after"
+        covers = "after" if _FIGURE_AHEAD.search(rest) else "before"
         out.append((Found(m.start(), m.end(), covers), _make(src, relay)))
     for m in _CITING.finditer(sentence):
         src = _clean(m.group("src"))
@@ -170,11 +195,15 @@ def is_backreference(src: str) -> bool:
 def choose(found: list[tuple[Found, Attribution]], fig_start: int, fig_end: int) -> Attribution | None:
     """The attribution that covers a figure: the nearest "X said" before it, else the nearest after."""
     before = [(f, a) for f, a in found if f.covers == "after" and f.end <= fig_start]
-    after = [(f, a) for f, a in found if f.start >= fig_end]
-    if before:
-        return max(before, key=lambda x: x[0].end)[1]
-    if after:
-        return min(after, key=lambda x: x[0].start)[1]
+    after = [(f, a) for f, a in found if f.covers == "before" and f.start >= fig_end]
+    b = max(before, key=lambda x: x[0].end) if before else None
+    a = min(after, key=lambda x: x[0].start) if after else None
+    if b is not None and a is not None:
+        return b[1] if fig_start - b[0].end <= a[0].start - fig_end else a[1]
+    if b is not None:
+        return b[1]
+    if a is not None:
+        return a[1]
     rest = [(f, a) for f, a in found if f.end <= fig_start]
     if rest:
         return max(rest, key=lambda x: x[0].end)[1]

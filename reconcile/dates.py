@@ -43,17 +43,19 @@ DATE_PATTERN = regex.compile(
   | (?P<wd>(?P<wd_n>{_WEEKDAY})\b(?P<poss>'s|’s)?)
   | (?P<rel>yesterday|today|tonight|last[ \t]++night|this[ \t]++week|last[ \t]++week|last[ \t]++month
         |this[ \t]++month|last[ \t]++year|this[ \t]++year|earlier[ \t]++this[ \t]++(?:week|month|year))\b
-  | (?P<yr>(?<=\b(?:in|since|of|by|until|from|during|before|after|year|start[ \t]++of|end[ \t]++of)[ \t]++)
+  | (?P<yr>(?<=\b(?:in|since|by|until|from|during|before|after|year|start[ \t]++of|end[ \t]++of)[ \t]++)
         (?P<yr_y>(?:1[89]|20)\d\d)\b(?![ \t]*+(?:people|persons|[a-z]+s\b)))
     """,
     regex.VERBOSE,
 )
 _REPORT_BEFORE = regex.compile(
     r"\b(?:said|says|told\s++\w++|told\s++reporters|reported|announced|published|released|stated"
-    r"|as\s++of|confirmed|added|estimated|tallied|updated)\s++(?:on\s++|in\s++|late\s++|early\s++)?\Z",
+    r"|(?:a|its|the|their)\s++(?:report|statement|study|survey|update|briefing)|as\s++of|confirmed|added|estimated|tallied|updated)\s++(?:on\s++|in\s++|late\s++|early\s++)?\Z",
     regex.IGNORECASE,
 )
 _BY_BEFORE = regex.compile(r"\b(?:by|as\s++of)[ \t]++\Z", regex.IGNORECASE)
+_DATELINE_AFTER = regex.compile(r"[ \t]*+(?:\([^)\n]{1,40}\))?[ \t]*+[-–—]")
+_WHEN_AFTER = regex.compile(r",?[ \t]++when\b")
 _SCOPE_BEFORE = regex.compile(
     r"\b(?:since|before|until|through|(?:start|end|beginning)\s++of)\s++(?:the\s++)?\Z", regex.IGNORECASE
 )
@@ -164,7 +166,9 @@ def find_dates(sentence: str, published: dt.date | None) -> list[DateMention]:
         raw = sentence[max(0, m.start() - 30): m.start()]
         before = regex.sub(r"(?:\bon|\bthe|\blate|\bearly)[ \t]++\Z", "", raw)
         role: Role = "event"
-        if _SCOPE_BEFORE.search(before):
+        if _DATELINE_AFTER.match(sentence, m.end()) and m.start() < 40:
+            role = "report"  # "ABUJA, Oct. 14 (Pan-African Wire) -": the dateline
+        elif _SCOPE_BEFORE.search(before) and not _WHEN_AFTER.match(sentence, m.end()):
             role = "scope"
         elif _REPORT_BEFORE.search(before) or _BY_BEFORE.search(raw):
             role = "report"

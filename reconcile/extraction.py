@@ -23,7 +23,7 @@ from .dates import DateMention, find_dates
 from .errors import InputTypeError
 from .lexicon import LEXICON, alternation
 from .numbers import find_figures
-from .records import Article, Attribution, Claim, DatePeriod, Figure, FigureKind, Metric
+from .records import Article, Attribution, Claim, DatePeriod, Figure, FigureKind, Metric, Precision
 from .sentences import Sentence, split_sentences
 
 __all__ = ["extract"]
@@ -34,8 +34,27 @@ _CUES = LEXICON.metric_cues
 _CUE = regex.compile(rf"(?<![\w-])(?P<cue>{alternation(list(_CUES))})(?![\w-])", regex.IGNORECASE)
 _PRISONER = regex.compile(rf"\b{alternation(list(LEXICON.prisoner_words))}\b", regex.IGNORECASE)
 _WORD = regex.compile(r"[A-Za-z][\w'’-]*+|[^\s\w]")
-_FROM_BEFORE = regex.compile(r"\b(?:up|down)?\s*+from\s*+\Z", regex.IGNORECASE)
-_WHO_SKIP = frozenset({"more", "other", "others", "excess", "additional", "of", "the", "its", "their", "his",
+_REFER_BEFORE = regex.compile(
+    r"""(?:\b(?:up|down)?\s*+from
+      | \b(?:put|puts|putting|set|sets|raised|lowered|revised)\s++(?:the\s++|its\s++|their\s++)?
+           (?:figure|number|count|total|tally)(?:\s++\w++)?\s++at
+      | \b(?:figure|number|count|total|tally)\s++(?:was|is|stood|stands|at|of)
+           (?:\s++(?:probably|likely|closer\s++to|nearer|now|actually))*+)\s*+\Z""",
+    regex.IGNORECASE | regex.VERBOSE,
+)
+_PASSIVE_CUE = regex.compile(r"(?:were|was)\s", regex.IGNORECASE)  # "61 were killed in India and 25 in Tibet"
+_OF_THEM = regex.compile(r"\s++of\s++(?:them|whom|those)\b", regex.IGNORECASE)
+_AUX_BEFORE = regex.compile(
+    r"\b(?:were|was|are|is|be|been|being|remain|remained|remains|still|had|have|has|got)\s++(?:\w++\s++)?\Z",
+    regex.IGNORECASE,
+)
+_BY_AFTER = regex.compile(r"\s++(?:by|from|in|during)\b")
+_PUNCT = regex.compile(r"[,;:()\"“”—]")
+_DET_OR_AND = regex.compile(r"\b(?:the|and|or|but)\b", regex.IGNORECASE)
+_CLAUSE_END = regex.compile(r"[;:()\"“”—]")
+_NEGATED = regex.compile(r"\b(?:not|none\s++of|no)\s++\Z", regex.IGNORECASE)
+_ALL_BUT = regex.compile(r"\ball\s++but\s++\Z", regex.IGNORECASE)
+_WHO_SKIP = frozenset({"more", "other", "excess", "additional", "of", "the", "its", "their", "his",
                        "her", "them", "those", "these", "whom", "were", "had", "have", "been"})
 _WHO_STOP = frozenset({"were", "was", "are", "is", "had", "have", "has", "be", "been", "who", "that", "which",
                        "in", "on", "at", "from", "to", "by", "with", "and", "as", "after", "when", "while",
@@ -51,6 +70,10 @@ _CUMULATIVE = regex.compile(
 _EVENT_METRICS = frozenset({Metric.KILLED, Metric.INJURED, Metric.MISSING, Metric.HOSTAGES_TAKEN,
                             Metric.HOSTAGES_RELEASED, Metric.PRISONERS_RELEASED, Metric.EVACUATED,
                             Metric.DETAINED})
+_RUNNING = regex.compile(
+    r"\b(?:has|have)\s++(?:now\s++)?(?:been\s++)?\w+ed\b|\bsince\b|\bso\s++far\b|\bin\s++total\b",
+    regex.IGNORECASE,
+)
 _STOCK_METRICS = frozenset({Metric.HOSTAGES_HELD, Metric.POPULATION})
 _CLAIM_KINDS = frozenset({FigureKind.COUNT, FigureKind.MONEY})
 _NOT_PLACES = frozenset(w.lower() for w in (*LEXICON.months, *LEXICON.weekdays)) | frozenset(
@@ -76,31 +99,59 @@ def _words_between(s: str) -> int:
 
 
 def _metric(sentence: str, a: int, b: int, prev_end: int, next_start: int,
-            cues: list[tuple[int, int, str, str]], prev_metric: Metric | None) -> Metric:
-    """The metric of the figure at [a, b) of the sentence, from the cue words around it."""
-    after = [(c0, m) for c0, c1, m, pos in cues if c0 >= b and c0 < next_start and pos in ("after", "both")]
-    before = [(c1, m) for c0, c1, m, pos in cues if c1 <= a and c0 >= prev_end and pos in ("before", "both")]
+            cues: list[tuple[int, int, str, str]], prev_metric: Metric | None, hedge_start: int) -> Metric:
+    """The metric of the figure at [a, b) of the sentence, from the cue words around it.
+
+    In order: a verb right before the figure ("killed seven"); a predicate after
+    its noun ("34,789 Palestinians were killed"), preferring one with an
+    auxiliary; a cue before it in its stretch of the sentence; a cue after it;
+    a figure that refers back ("from 137", "put the figure at 276", "634 of
+    them") takes the metric of the one before; a cue farther away in the
+    sentence, within its clause.
+    """
+    refer = _REFER_BEFORE.search(sentence, max(0, hedge_start - 48), hedge_start)
+    if refer is not None:
+        inside = [m for c0, c1, m, pos in cues if refer.start() <= c0 and c1 <= hedge_start]
+        if inside:
+            return Metric(inside[-1])  # "put the number abducted at 129"
+    if prev_metric is not None and (refer is not None or _OF_THEM.match(sentence, b)):
+        return prev_metric
+    after = [(c0, m) for c0, c1, m, pos in cues
+             if c0 >= b and c0 < next_start and pos in ("after", "both") and not _modifier(sentence, c0, c1)]
+    before = [(c1, m) for c0, c1, m, pos in cues if c1 <= hedge_start and c0 >= prev_end
+              and (pos in ("before", "both") or _PASSIVE_CUE.match(sentence, c0))]
     near_after = min(after, default=None)
     near_before = max(before, default=None)
-    if near_before is not None and _words_between(sentence[near_before[0]:a]) <= 2:
+    if near_before is not None and _words_between(sentence[near_before[0]:hedge_start]) <= 2 \
+            and not _PUNCT.search(sentence, near_before[0], hedge_start) \
+            and not _DET_OR_AND.search(sentence, near_before[0], hedge_start):
         return Metric(near_before[1])  # "killed seven ...", "freed 105"
-    if near_after is not None and _words_between(sentence[b:near_after[0]]) <= 6:
-        return Metric(near_after[1])
+    close = [(c0, m) for c0, m in after if _words_between(sentence[b:c0]) <= 6]
+    if close:
+        with_aux = [(c0, m) for c0, m in close if _AUX_BEFORE.search(sentence, max(0, c0 - 20), c0)]
+        return Metric((with_aux or close)[0][1])
     if near_before is not None and _words_between(sentence[near_before[0]:a]) <= 8:
         return Metric(near_before[1])
     if near_after is not None:
         return Metric(near_after[1])
     if near_before is not None:
         return Metric(near_before[1])
-    if prev_metric is not None and _FROM_BEFORE.search(sentence, max(0, a - 12), a):
-        return prev_metric
-    far_before = [(c1, m) for c0, c1, m, pos in cues if c1 <= a and pos in ("before", "both")]
-    far_after = [(c0, m) for c0, c1, m, pos in cues if c0 >= b and pos in ("after", "both")]
+    far_after = [(c0, m) for c0, c1, m, pos in cues if c0 >= b and pos in ("after", "both")
+                 and not _CLAUSE_END.search(sentence, b, c0)]
     if far_after:
         return Metric(min(far_after)[1])
+    far_before = [(c1, m) for c0, c1, m, pos in cues if c1 <= a and pos in ("before", "both")
+                  and _words_between(sentence[c1:a]) <= 15]
     if far_before:
         return Metric(max(far_before)[1])
     return Metric.OTHER
+
+
+def _modifier(sentence: str, c0: int, c1: int) -> bool:
+    """A participle that describes a noun ("schoolgirls kidnapped by Boko Haram"), not the predicate."""
+    if " " in sentence[c0:c1]:
+        return False
+    return bool(_BY_AFTER.match(sentence, c1)) and not _AUX_BEFORE.search(sentence, max(0, c0 - 20), c0)
 
 
 def _who(sentence: str, b: int) -> str | None:
@@ -120,7 +171,7 @@ def _who(sentence: str, b: int) -> str | None:
         if lw in LEXICON.number_words:
             break
         words.append(w)
-        if len(words) >= 5:
+        if len(words) >= 5 or (lw in LEXICON.count_nouns and len(words) > 0):
             break
     while words and words[-1].lower() in _WHO_SKIP:
         words.pop()
@@ -153,6 +204,8 @@ def _keep(fig: Figure, metric: Metric, who: str | None, sentence: str, a: int) -
     """Whether a figure is a claim (a count someone would reconcile)."""
     if fig.kind is FigureKind.MONEY:
         return True
+    if _NEGATED.search(sentence, max(0, a - 10), a):
+        return False  # "not one of them"
     rest = sentence[a:].split(None, 4)
     if len(rest) >= 3 and rest[2].lower().strip(",") in LEXICON.attribution_verbs:
         return False  # "One person said", "Two officials told": speakers, not a count
@@ -170,6 +223,9 @@ def _keep(fig: Figure, metric: Metric, who: str | None, sentence: str, a: int) -
         return False
     if head in LEXICON.count_nouns or head.rstrip("s") + "s" in LEXICON.count_nouns:
         return True
+    value = fig.low if fig.low is not None else fig.high
+    if value is not None and value >= 1000 and not head.endswith("s"):
+        return True  # "eight million affected"
     before = sentence[max(0, a - 6):a].lower()
     if before.endswith("the ") and fig.low is not None and fig.low <= 3:
         return False
@@ -217,6 +273,7 @@ def extract(article: Article | str, **meta: Any) -> list[Claim]:
         by_sentence.setdefault(i, []).append(f)
     claims: list[Claim] = []
     last_named: Attribution | None = None
+    last_metric: Metric | None = None
     last_event: tuple[int, DatePeriod] | None = None
     reported_default = DatePeriod.of(published) if published else None
     for i, sent in enumerate(sentences):
@@ -224,15 +281,19 @@ def extract(article: Article | str, **meta: Any) -> list[Claim]:
         found = attr.find_attributions(sent.text) if (figs or "said" in sent.text) else []
         dates = find_dates(sent.text, published) if figs or _has_digit_or_day(sent.text) else []
         if figs:
-            claims.extend(_claims_of(article, sent, figs, found, dates, last_named, last_event,
-                                     reported_default))
+            new = _claims_of(article, sent, figs, found, dates, last_named, last_event,
+                             reported_default, last_metric)
+            claims.extend(new)
+            if new:
+                last_metric = new[-1].metric
         for _, a in found:
             if not attr.is_backreference(a.text):
                 last_named = a
-        ev = [d for d in dates if d.role == "event" and d.period is not None]
+        ev = [d.period for d in dates if d.role == "event" and d.period is not None
+              and d.period.precision is Precision.DAY and d.period.start == d.period.end]
         if ev:
-            last_event = (sent.paragraph, ev[-1].period)  # type: ignore[assignment]
-        elif last_event is not None and sent.paragraph > last_event[0] + 1:
+            last_event = (sent.paragraph, ev[-1])
+        elif last_event is not None and sent.paragraph != last_event[0]:
             last_event = None
     return claims
 
@@ -244,7 +305,7 @@ def _has_digit_or_day(s: str) -> bool:
 def _claims_of(article: Article, sent: Sentence, figs: list[Figure],
                found: list[tuple[attr.Found, Attribution]], dates: list[DateMention],
                last_named: Attribution | None, last_event: tuple[int, DatePeriod] | None,
-               reported_default: DatePeriod | None) -> list[Claim]:
+               reported_default: DatePeriod | None, last_metric: Metric | None) -> list[Claim]:
     s = sent.text
     cues = [(m.start(), m.end(), *_CUES[" ".join(m.group("cue").lower().split())])
             for m in _CUE.finditer(s)]
@@ -255,11 +316,20 @@ def _claims_of(article: Article, sent: Sentence, figs: list[Figure],
         a, b = fig.start - sent.start, fig.end - sent.start
         prev_end = figs[k - 1].end - sent.start if k else 0
         next_start = figs[k + 1].start - sent.start if k + 1 < len(figs) else len(s)
+        hedge_start = a
+        if fig.hedge:
+            hs = s.rfind(fig.hedge, max(0, a - len(fig.hedge) - 4), a)
+            hedge_start = hs if hs >= 0 else a
         if fig.kind is FigureKind.MONEY:
             metric = Metric.MONEY
         else:
-            metric = _metric(s, a, b, prev_end, next_start, cues, prev_metric)
+            metric = _metric(s, a, b, prev_end, next_start, cues, prev_metric or last_metric, hedge_start)
         who = _who(s, b)
+        if metric is Metric.HOSTAGES_RELEASED and _ALL_BUT.search(s, max(0, a - 12), a):
+            metric = Metric.HOSTAGES_HELD  # "all but eight of the girls had been freed"
+        head = who.split()[-1].lower() if who else ""
+        if head in LEXICON.thing_nouns and metric in _EVENT_METRICS | {Metric.POPULATION}:
+            metric = Metric.OTHER  # "77,000 apartments" are damaged, not killed
         place = _place(s, a, b, prev_end, next_start)
         if metric is Metric.HOSTAGES_RELEASED and _PRISONER.search(s, max(prev_end, a - 20), min(len(s), b + 50)):
             metric = Metric.PRISONERS_RELEASED
@@ -271,7 +341,7 @@ def _claims_of(article: Article, sent: Sentence, figs: list[Figure],
             source = Attribution(text=source.text, issuer=last_named.issuer, relay=source.relay)
         event = None if metric in _STOCK_METRICS else _event_date(dates, a, cumulative)
         if event is None and metric in _EVENT_METRICS and not cumulative and last_event is not None \
-                and last_event[0] >= sent.paragraph - 1:
+                and last_event[0] == sent.paragraph and not _RUNNING.search(s):
             event = last_event[1]
         reports = [d.period for d in dates if d.role == "report" and d.period is not None]
         reported = reports[0] if reports else reported_default

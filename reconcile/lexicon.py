@@ -53,6 +53,7 @@ class Lexicon:
     prisoner_words: frozenset[str]
     attribution_verbs: frozenset[str]
     count_nouns: frozenset[str]
+    thing_nouns: frozenset[str]
     noncount_nouns: frozenset[str]
     months: dict[str, int]
     populations: dict[str, str]
@@ -79,6 +80,7 @@ def load() -> Lexicon:
         prisoner_words=_words("prisoner_words.txt"),
         attribution_verbs=_words("attribution_verbs.txt"),
         count_nouns=_words("count_nouns.txt"),
+        thing_nouns=frozenset(r[0].lower() for r in _lines("count_nouns.txt") if r[1] == "thing"),
         noncount_nouns=_words("noncount_nouns.txt"),
         populations={r[0].lower(): r[1] for r in _lines("populations.tsv")},
         months={r[0]: int(r[2]) for r in _lines("calendar.tsv") if r[1] == "month"},

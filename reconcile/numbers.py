@@ -89,7 +89,7 @@ _UNIT_AFTER = regex.compile(
   | (?P<age>-year-old|[ \t-]years?[ \t-]old|-month-old|[ \t]months[ \t]old)\b
   | (?P<ord>st|nd|rd|th)\b
   | (?P<time>:\d\d|[ \t]?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|o'clock\b))
-  | (?:[ \t]|-|[ \t]-[ \t])(?P<unit>{alternation(list(_UNITS))})(?![\w])
+  | (?:[ \t]and[ \t]an?[ \t](?:half|quarter))?(?:[ \t]|-|[ \t]-[ \t])(?P<unit>{alternation(list(_UNITS))})(?![\w])
   | (?P<curw>[ \t]++(?:US[ \t]+)?(?:dollars|pounds[ \t]sterling|euros|yuan|rupees|naira|shekels))\b
     """,
     regex.VERBOSE | regex.IGNORECASE,
@@ -99,6 +99,7 @@ _MONTH_BEFORE = regex.compile(rf"(?:^|(?<=\W))(?P<m>{_MONTH_ALT})\.?[ \t]++\Z", 
 _MONTH_AFTER = regex.compile(rf"[ \t]++(?:of[ \t]+)?(?P<m>{_MONTH_ALT})\b\.?", regex.IGNORECASE)
 _DATE_TAIL = regex.compile(r"(?:(?:st|nd|rd|th)?(?:[ \t]*+(?:and|-|–|to)[ \t]*+\d{1,2}\b)?)(?:,?[ \t]++\d{4}\b)?")
 _AGE_BEFORE = regex.compile(r"[A-Z][\w.'-]*+,[ \t]++\Z")
+_PER_BEFORE = regex.compile(r"\b(?:per|every|out[ \t]++of|in[ \t]++every)[ \t]++\Z", regex.IGNORECASE)
 _AGED_BEFORE = regex.compile(r"\b(?:aged|ages|age[ \t]++of)[ \t]++\Z", regex.IGNORECASE)
 _LABEL_BEFORE = regex.compile(r"(?<=[\w,;:)][ \t]++)(?P<w>[A-Z][a-zA-Z]++)[ \t]\Z")
 _LABEL_HYPHEN_BEFORE = regex.compile(r"[A-Za-z]-\Z|#\Z|\bNo\.[ \t]?\Z")
@@ -307,6 +308,8 @@ def _kind_around(text: str, first: _Num, num: _Num) -> tuple[FigureKind, str | N
             return FigureKind.MONEY, after.group("curw").split()[-1].lower(), start, end
     if _AGED_BEFORE.search(before):
         return FigureKind.AGE, "years", start, end
+    if _PER_BEFORE.search(before):
+        return FigureKind.MEASURE, "rate", start, end
     if num.vague is None and not num.words and isinstance(num.value, int):
         if _AGE_BEFORE.search(before) and num.value <= 120 and regex.match(r"[ \t]*[,;.)]", text[end:end + 3]):
             return FigureKind.AGE, "years", start, end
