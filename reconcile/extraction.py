@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from bisect import bisect_left
-from typing import Any
+from typing import Any, Literal
 
 import regex
 
@@ -178,6 +178,15 @@ def _who(sentence: str, b: int) -> str | None:
     return " ".join(words) or None
 
 
+_CLAUSE_STOP = regex.compile(r"[,;:()\"“”—]")
+_LEAD_PLACE = regex.compile(rf"^(?:In|At|Across|Near)[ \t]++(?:the[ \t]++)?(?:[a-z]++[ \t]++)?{_PLACE_WORD}[ \t]*+,")
+
+
+def _clause_start(sentence: str, a: int) -> int:
+    k = max(sentence.rfind(ch, 0, a) for ch in ",;:(\"“”—")
+    return k + 1 if k >= 0 else 0
+
+
 def _place_of(m: regex.Match[str] | None) -> str | None:
     if m is None:
         return None
@@ -191,7 +200,8 @@ def _place_of(m: regex.Match[str] | None) -> str | None:
 
 def _place(sentence: str, a: int, b: int, prev_end: int, next_start: int) -> str | None:
     """Where the counted thing happened, from "in X" after the figure or "in X"/"X's" before it."""
-    for m in _PLACE_AFTER.finditer(sentence, b, next_start):
+    stop = _CLAUSE_STOP.search(sentence, b, next_start)
+    for m in _PLACE_AFTER.finditer(sentence, b, stop.start() if stop else next_start):
         got = _place_of(m)
         if got:
             return got
@@ -264,6 +274,8 @@ def extract(article: Article | str, **meta: Any) -> list[Claim]:
     if not figures:
         return []
     sentences = split_sentences(text)
+    names = _story_names(text)
+    lead = _lead_date(sentences, published)
     starts = [s.start for s in sentences]
     by_sentence: dict[int, list[Figure]] = {}
     for f in figures:
@@ -281,8 +293,8 @@ def extract(article: Article | str, **meta: Any) -> list[Claim]:
         found = attr.find_attributions(sent.text) if (figs or "said" in sent.text) else []
         dates = find_dates(sent.text, published) if figs or _has_digit_or_day(sent.text) else []
         if figs:
-            new = _claims_of(article, sent, figs, found, dates, last_named, last_event,
-                             reported_default, last_metric)
+            new = _claims_of(article, sent, figs, found, dates, last_named, last_event or lead,
+                             reported_default, last_metric, names)
             claims.extend(new)
             if new:
                 last_metric = new[-1].metric
@@ -298,6 +310,47 @@ def extract(article: Article | str, **meta: Any) -> list[Claim]:
     return claims
 
 
+_NAME = regex.compile(r"\b\p{Lu}[\p{Ll}'’-]++(?:[ \t]++\p{Lu}[\p{Ll}'’-]++)*+")
+_MONTHS_DAYS = frozenset(w.lower() for w in (*LEXICON.months, *LEXICON.weekdays))
+NAMES_KEPT = 8
+
+
+def article_names(text: str) -> tuple[str, ...]:
+    """The article's most frequent proper names ("Puerto Rico", "Boko Haram"), most frequent first.
+
+    >>> article_names("Nepal was hit. In Nepal and India, rescuers dug.")
+    ('Nepal', 'India')
+    """
+    counts: dict[str, int] = {}
+    for m in _NAME.finditer(text):
+        words = [w[:-2] if w.endswith("'s") else w for w in m.group().replace("’", "'").split()]
+        words = [w for w in words if w not in LEXICON.not_names and w.lower() not in _MONTHS_DAYS]
+        if words:
+            name = " ".join(words)
+            counts[name] = counts.get(name, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    return tuple(n for n, _ in ranked[:NAMES_KEPT])
+
+
+def _story_names(text: str) -> tuple[str, ...]:
+    """The headline's names, then the article's most frequent ones."""
+    head = article_names(text.split("\n", 1)[0])
+    return tuple(dict.fromkeys(head + article_names(text)))
+
+
+def _lead_date(sentences: list[Sentence], published: dt.date | None) -> tuple[int, DatePeriod] | None:
+    """The first day-precision event date of the article's opening sentences: its main event.
+
+    Paragraph -1 marks it as valid anywhere in the article.
+    """
+    for sent in sentences[:4]:
+        for d in find_dates(sent.text, published):
+            p = d.period
+            if d.role == "event" and p is not None and p.precision is Precision.DAY and p.start == p.end:
+                return (-1, p)
+    return None
+
+
 def _has_digit_or_day(s: str) -> bool:
     return any(ch.isdigit() for ch in s) or "day" in s or "yesterday" in s
 
@@ -305,7 +358,8 @@ def _has_digit_or_day(s: str) -> bool:
 def _claims_of(article: Article, sent: Sentence, figs: list[Figure],
                found: list[tuple[attr.Found, Attribution]], dates: list[DateMention],
                last_named: Attribution | None, last_event: tuple[int, DatePeriod] | None,
-               reported_default: DatePeriod | None, last_metric: Metric | None) -> list[Claim]:
+               reported_default: DatePeriod | None, last_metric: Metric | None,
+               names: tuple[str, ...]) -> list[Claim]:
     s = sent.text
     cues = [(m.start(), m.end(), *_CUES[" ".join(m.group("cue").lower().split())])
             for m in _CUE.finditer(s)]
@@ -340,9 +394,11 @@ def _claims_of(article: Article, sent: Sentence, figs: list[Figure],
         if source is not None and attr.is_backreference(source.text) and last_named is not None:
             source = Attribution(text=source.text, issuer=last_named.issuer, relay=source.relay)
         event = None if metric in _STOCK_METRICS else _event_date(dates, a, cumulative)
+        event_from: Literal["sentence", "paragraph", "lead"] | None = "sentence" if event else None
         if event is None and metric in _EVENT_METRICS and not cumulative and last_event is not None \
-                and last_event[0] == sent.paragraph and not _RUNNING.search(s):
+                and last_event[0] in (sent.paragraph, -1) and not _RUNNING.search(s):
             event = last_event[1]
+            event_from = "lead" if last_event[0] == -1 else "paragraph"
         reports = [d.period for d in dates if d.role == "report" and d.period is not None]
         reported = reports[0] if reports else reported_default
         out.append(Claim(
@@ -354,10 +410,13 @@ def _claims_of(article: Article, sent: Sentence, figs: list[Figure],
             place=place,
             source=source,
             publisher=article.publisher,
+            published=article.published,
             event_date=event,
+            event_date_from=event_from,
             reported_date=reported,
             sentence=s,
             sentence_start=sent.start,
+            names=names,
         ))
     return out
 

@@ -56,6 +56,7 @@ class Lexicon:
     thing_nouns: frozenset[str]
     noncount_nouns: frozenset[str]
     months: dict[str, int]
+    not_names: frozenset[str]
     populations: dict[str, str]
     weekdays: dict[str, int]
 
@@ -83,6 +84,7 @@ def load() -> Lexicon:
         thing_nouns=frozenset(r[0].lower() for r in _lines("count_nouns.txt") if r[1] == "thing"),
         noncount_nouns=_words("noncount_nouns.txt"),
         populations={r[0].lower(): r[1] for r in _lines("populations.tsv")},
+        not_names=frozenset(r[0] for r in _lines("not_names.txt")),
         months={r[0]: int(r[2]) for r in _lines("calendar.tsv") if r[1] == "month"},
         weekdays={r[0]: int(r[2]) for r in _lines("calendar.tsv") if r[1] == "weekday"},
     )

@@ -2,12 +2,16 @@
 
 Grouping is by blocking keys, never by comparing all pairs:
 
+0. the story: articles that share two or more salient names (places, people,
+   organisations) in the sentences of their claims, linked through an index of
+   names (a name in more than :data:`STORY_NAME_LIMIT` articles links nothing);
 1. the metric;
 2. the era: reports of one metric sorted by reported date, cut where more than
    :data:`ERA_GAP_DAYS` pass without a report (Gaza's toll of 2014 is not the
    toll of the war that began in 2023);
-3. the anchor: the event date, or ``total`` for a running total with no event
-   of its own ("has killed 34,789 in the war"); an undated event toll joins the
+3. the anchor: the event date (dates within :data:`INCIDENT_DAYS` of each
+   other are one incident), or ``total`` for a running total with no event of
+   its own ("has killed 34,789 in the war"); an undated event toll joins the
    event its own article dates, else the latest event reported before it;
 4. the place ("in India", "Nepal's") and the counted population (soldiers,
    firefighters, militants ...): claims that name none join the most named one;
@@ -43,7 +47,7 @@ import regex
 
 from .errors import InputTypeError
 from .lexicon import LEXICON
-from .records import Claim, Group, Metric, Relation, RelationLabel, Report, Summary, TimelineEntry
+from .records import Claim, Figure, Group, Metric, Relation, RelationLabel, Report, Summary, TimelineEntry
 
 __all__ = ["APPROX_TOLERANCE", "ERA_GAP_DAYS", "relate", "reconcile"]
 
@@ -55,6 +59,10 @@ STATIC_RATIO = 1.5
 """Two figures of a static quantity (a population) more than 1.5 times apart are two quantities."""
 GROWTH_RATIO = 1.5
 """A later figure 1.5 times an earlier lower bound is an update, not merely consistent."""
+INCIDENT_DAYS = 1
+"""Event dates of one metric in one story closer than this are one incident."""
+STORY_NAME_LIMIT = 200
+"""A name shared by more articles than this is too common to link stories."""
 ALL_PAIRS_LIMIT = 80
 """Groups larger than this relate each report to the previous one only (a chain), not all pairs."""
 
@@ -63,6 +71,11 @@ _SHRINKABLE = frozenset({Metric.HOSTAGES_HELD, Metric.MISSING, Metric.DISPLACED,
 _STATIC = frozenset({Metric.POPULATION, Metric.OTHER, Metric.MONEY, Metric.MUNITIONS})
 _STOCK = frozenset({Metric.HOSTAGES_HELD, Metric.POPULATION, Metric.DISPLACED})
 _TOLL = regex.compile(r"\btolls?\b|\bnumber\s++of\s++(?:dead|deaths|victims)\b", regex.IGNORECASE)
+_EVENT_NOUN = regex.compile(
+    r"\b(?:earthquake|quake|explosion|blast|attack|storm|hurricane|typhoon|cyclone|avalanche|bombing|bomb|"
+    r"flood|floods|landslide|crash|fire|shooting|raid|massacre|strike|tsunami|eruption|collapse|stampede)\b",
+    regex.IGNORECASE,
+)
 _RUNNING_TOTAL = regex.compile(
     r"\b(?:has|have)\s++(?:now\s++)?(?:killed|been\s++killed|died|displaced|abducted|detained)\b"
     r"|\b(?:war|conflict|offensive|insurgency|campaign|uprising|siege|since|so\s++far|in\s++total|to\s++date)\b",
@@ -74,12 +87,27 @@ def _value(v: int | Decimal | None) -> float | None:
     return None if v is None else float(v)
 
 
+_SCALED_DECIMAL = regex.compile(r"\d\.(\d++)\s*+(?:k|m|mn|bn|b|million|billion|thousand|trillion)\b", regex.IGNORECASE)
+
+
+def _rounding(f: Figure) -> float:
+    """Half the last written unit of a scaled decimal: "4.6k" stands for 4,550 to 4,650."""
+    m = _SCALED_DECIMAL.search(f.text)
+    v = f.low if f.low is not None else f.high
+    if m is None or v is None:
+        return 0.0
+    digits = len(m.group(1))
+    base = float(v) / float(f.text[: m.end(1)].lstrip("$£€¥US").replace(",", "") or 1)
+    return 0.5 * base * 10 ** -digits
+
+
 def _interval(c: Claim) -> tuple[float, float]:
     f = c.figure
     lo = _value(f.low)
     hi = _value(f.high)
-    lo_f = 0.0 if lo is None else lo
-    hi_f = float("inf") if hi is None else hi
+    r = _rounding(f)
+    lo_f = 0.0 if lo is None else max(0.0, lo - r)
+    hi_f = float("inf") if hi is None else hi + r
     if f.approximate and not f.vague:
         lo_f *= 1 - APPROX_TOLERANCE
         hi_f *= 1 + APPROX_TOLERANCE
@@ -87,6 +115,9 @@ def _interval(c: Claim) -> tuple[float, float]:
 
 
 def _date(c: Claim) -> dt.date | None:
+    """When the report was made: the publication date, else the tally date the text gives."""
+    if c.published is not None:
+        return c.published
     return c.reported_date.start if c.reported_date else None
 
 
@@ -185,35 +216,46 @@ def _eras(claims: list[Claim]) -> list[list[Claim]]:
 
 
 def _anchors(claims: list[Claim]) -> dict[str, list[Claim]]:
-    """Anchor every claim of one block to an event date, the running total, or itself.
+    """Anchor every claim of one block to an incident, the running total, or itself.
 
-    An undated claim goes, in this order: to the running total if its sentence
-    speaks of one ("has killed", "in the war", "since"); to the event its own
-    article dates most often; to the latest event reported before it; to the
-    running total if it is a toll; else it stands alone. An event is joined
-    only where the places agree.
+    Day-precision event dates closer than :data:`INCIDENT_DAYS` make one
+    incident. An undated claim goes, in this order: to the running total if its
+    words say so ("has killed", "in the war", "since"); to the incident its own
+    article dates most often; to the latest incident before it was reported; to
+    the running total if it is a toll; else it stands alone. An incident is
+    joined only where the places agree.
     """
     out: dict[str, list[Claim]] = defaultdict(list)
-    days = sorted({c.event_date.start for c in claims
-                   if c.event_date is not None and c.event_date.start == c.event_date.end})
+    days = sorted({c.event_date.start for c in claims if c.event_date is not None
+                   and c.event_date.start == c.event_date.end and c.event_date_from != "lead"})
+    window: dict[dt.date, str] = {}
+    first: dt.date | None = None
+    last: dt.date | None = None
+    for d in days:
+        if first is None or last is None or (d - last).days > INCIDENT_DAYS:
+            first = d
+        window[d] = first.isoformat()
+        last = d
     pending: list[Claim] = []
     anchor_of: dict[str, str] = {}
     for c in claims:
-        ev = c.event_date
+        ev = c.event_date if c.event_date_from != "lead" else None
         if ev is None:
             pending.append(c)
             continue
         inside = [d for d in days if ev.start <= d <= ev.end]
-        key = inside[0].isoformat() if inside else ev.label
+        key = window[inside[0]] if inside else ev.label
         anchor_of[c.id] = key
         out[key].append(c)
     places: dict[str, Counter[str]] = defaultdict(Counter)
     by_article: dict[str, Counter[str]] = defaultdict(Counter)
+    incidents = sorted(set(window.values()))
     for c in claims:
-        if c.id in anchor_of:
-            by_article[c.article_id][anchor_of[c.id]] += 1
+        key = anchor_of.get(c.id)
+        if key is not None and key in incidents:
+            by_article[c.article_id][key] += 1
             if c.place:
-                places[anchor_of[c.id]][c.place.lower()] += 1
+                places[key][c.place.lower()] += 1
 
     def fits(c: Claim, key: str) -> bool:
         if not c.place or not places[key]:
@@ -224,16 +266,17 @@ def _anchors(claims: list[Claim]) -> dict[str, list[Claim]]:
         if _is_running_total(c):
             out["total"].append(c)
             continue
-        own = [k for k, _ in sorted(by_article.get(c.article_id, Counter()).items(),
-                                     key=lambda kv: (-kv[1], kv[0])) if fits(c, k)]
+        toll = bool(_TOLL.search(_local(c, 60, 10))) and not _EVENT_NOUN.search(c.sentence)
+        own = [k for k in sorted(by_article.get(c.article_id, Counter()), reverse=True)
+               if not toll or fits(c, k)]  # the most recent incident its article dates
         rd = _date(c)
-        earlier = [d.isoformat() for d in days if rd is None or d <= rd]
-        earlier = [k for k in earlier if fits(c, k)]
+        earlier = [k for k in incidents if (rd is None or k <= rd.isoformat()) and (not toll or fits(c, k))]
+        size = Counter(k for k in anchor_of.values() if k in earlier)
         if own:
             out[own[0]].append(c)
         elif earlier:
-            out[earlier[-1]].append(c)
-        elif _TOLL.search(_local(c, 60, 10)):
+            out[max(earlier, key=lambda k: (size[k], k))].append(c)  # the main incident
+        elif toll:
             out["total"].append(c)
         else:
             out[f"alone:{c.id}"].append(c)
@@ -258,6 +301,17 @@ def _partition(claims: list[Claim], key_of: dict[str, str]) -> list[list[Claim]]
     for c in claims:
         parts[key_of[c.id]].append(c)
     return [parts[k] for k in sorted(parts)]
+
+
+def _place_key(c: Claim, known: set[str]) -> str | None:
+    """The claim's place if two claims name it, else the article's first name that is such a place."""
+    if c.place and c.place.lower() in known:
+        return c.place.lower()
+    for name in c.names:
+        first = name.split()[0].lower()
+        if first in known:
+            return first
+    return None
 
 
 def _population(c: Claim) -> str:
@@ -291,12 +345,51 @@ def _split_values(claims: list[Claim]) -> list[list[Claim]]:
     return out
 
 
+def stories(claims: Iterable[Claim]) -> dict[str, str]:
+    """Article id -> story id: articles that share two of their most frequent names are one story.
+
+    The names come with each claim (:attr:`Claim.names`, read from the whole
+    article at extraction).
+    """
+    salient: dict[str, set[str]] = defaultdict(set)
+    for c in claims:
+        salient[c.article_id].update(c.names)
+    index: dict[str, list[str]] = defaultdict(list)
+    for art in sorted(salient):
+        for name in salient[art]:
+            index[name].append(art)
+    parent = {a: a for a in sorted(salient)}
+
+    def find(a: str) -> str:
+        while parent[a] != a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        return a
+
+    shared: Counter[tuple[str, str]] = Counter()
+    for name, arts in index.items():
+        if len(arts) > STORY_NAME_LIMIT:
+            continue
+        for i, x in enumerate(arts):
+            for y in arts[i + 1:]:
+                shared[(x, y)] += 1
+    for (x, y), k in sorted(shared.items()):
+        if k >= 2:
+            rx, ry = find(x), find(y)
+            if rx != ry:
+                parent[max(rx, ry)] = min(rx, ry)
+    return {a: find(a) for a in sorted(salient)}
+
+
 def _groups_of_block(metric: Metric, claims: list[Claim]) -> list[tuple[str, list[Claim]]]:
     found: list[tuple[str, list[Claim]]] = []
     for era in _eras(claims):
         for anchor, members in sorted(_anchors(era).items()):
+            named = Counter(c.place.lower() for c in members if c.place)
+            known = {p for p, k in named.items() if k >= 2}
+            place_of = {c.id: _place_key(c, known) for c in members}
             parts = [p for v in _partition(members, {c.id: str(c.figure.vague) for c in members})
-                     for p in _split_by(v, {c.id: (c.place.lower() if c.place else None) for c in v})]
+                     for p in _split_by(v, {c.id: place_of[c.id] for c in v})]
             for part in parts:
                 for sub in _partition(part, {c.id: _population(c) for c in part}):
                     if metric in _STATIC:
@@ -371,12 +464,13 @@ def reconcile(claims: Iterable[Claim]) -> Report:
             raise InputTypeError(f"reconcile expects Claim records, got {type(c).__name__}")
         unique.setdefault(c.id, c)
     ordered = sorted(unique.values(), key=lambda c: (c.article_id, c.figure.start, c.id))
-    blocks: dict[Metric, list[Claim]] = defaultdict(list)
+    story_of = stories(ordered)
+    blocks: dict[tuple[str, Metric], list[Claim]] = defaultdict(list)
     for c in ordered:
-        blocks[c.metric].append(c)
+        blocks[(story_of[c.article_id], c.metric)].append(c)
     groups: list[Group] = []
-    for metric in sorted(blocks):
-        for anchor, members in _groups_of_block(metric, blocks[metric]):
+    for story, metric in sorted(blocks):
+        for anchor, members in _groups_of_block(metric, blocks[(story, metric)]):
             members = sorted(members, key=lambda c: c.id)
             kind = "cumulative" if anchor == "total" or metric in _STOCK else "event"
             place = Counter(c.place for c in members if c.place).most_common(1)

@@ -217,10 +217,16 @@ class Claim(Frozen):
     place: str | None = None
     source: Attribution | None = None
     publisher: str | None = None
+    published: dt.date | None = None
     event_date: DatePeriod | None = None
+    event_date_from: Literal["sentence", "paragraph", "lead"] | None = None
+    """Where the event date was read: the claim's sentence, an earlier sentence of its
+    paragraph, or the article's opening (its main event)."""
     reported_date: DatePeriod | None = None
     sentence: Annotated[str, Field(min_length=1)]
     sentence_start: Annotated[int, Field(ge=0)]
+    names: tuple[str, ...] = ()
+    """The article's most frequent proper names: what story the claim belongs to."""
 
     @model_validator(mode="after")
     def _evidence(self) -> Claim:
