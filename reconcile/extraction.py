@@ -86,7 +86,7 @@ _PLACE_AFTER = regex.compile(
     regex.VERBOSE,
 )
 _PLACE_BEFORE = regex.compile(
-    rf"""(?:\b(?:in|across|at|near|through|inside|throughout)[ \t]++(?:the[ \t]++)?
+    rf"""(?:\b(?i:in|across|at|near|through|inside|throughout)[ \t]++(?:the[ \t]++)?
           (?:(?:neighbouring|neighboring|devastated|southern|northern|eastern|western|central)[ \t]++)?{_PLACE_WORD}
       | {_PLACE_WORD}(?:'s|’s)
       | {_PLACE_WORD}[ \t]++(?:quake|earthquake|death[ \t]++toll|toll|blast|explosion|attack|war|floods?|storm|hurricane))""",
@@ -182,6 +182,15 @@ _CLAUSE_STOP = regex.compile(r"[,;:()\"“”—]")
 _LEAD_PLACE = regex.compile(rf"^(?:In|At|Across|Near)[ \t]++(?:the[ \t]++)?(?:[a-z]++[ \t]++)?{_PLACE_WORD}[ \t]*+,")
 
 
+_RELATIVE_TIME = regex.compile(r"\b(?:a|one|two|three|\d+)\s++years?\s++(?:after|on|later|since)\b|\bago\b|\banniversary\b",
+                                regex.IGNORECASE)
+
+
+def _clause_end(sentence: str, a: int) -> int:
+    ends = [k for k in (sentence.find(ch, a) for ch in ",;:(\"“”—") if k >= 0]
+    return min(ends) if ends else len(sentence)
+
+
 def _clause_start(sentence: str, a: int) -> int:
     k = max(sentence.rfind(ch, 0, a) for ch in ",;:(\"“”—")
     return k + 1 if k >= 0 else 0
@@ -205,7 +214,8 @@ def _place(sentence: str, a: int, b: int, prev_end: int, next_start: int) -> str
         got = _place_of(m)
         if got:
             return got
-    found = [_place_of(m) for m in _PLACE_BEFORE.finditer(sentence, prev_end, a)]
+    found = [_place_of(m) for m in _PLACE_BEFORE.finditer(sentence, max(prev_end, _clause_start(sentence, a)), a)]
+    found = [f for f in found if f] or [_place_of(m) for m in _LEAD_PLACE.finditer(sentence, 0, a)]
     found = [f for f in found if f]
     return found[-1] if found else None
 
@@ -242,11 +252,23 @@ def _keep(fig: Figure, metric: Metric, who: str | None, sentence: str, a: int) -
     return head.endswith("s") and not head.endswith("ss")
 
 
-def _event_date(dates: list[DateMention], a: int, cumulative: bool) -> DatePeriod | None:
+def _event_date(dates: list[DateMention], sentence: str, a: int, cumulative: bool) -> DatePeriod | None:
+    """The event date of the figure at ``a``: the nearest event date of its clause, else of its sentence.
+
+    A running total ("the toll rose to 154 on Friday") keeps only a date that
+    names its event ("Tuesday's explosion"); a figure in a clause that dates
+    itself relatively ("a year after ... killing 200") keeps none from another clause.
+    """
     usable = [d for d in dates if d.role == "event" and d.period is not None]
     if cumulative:
         usable = [d for d in usable if d.possessive]
     if not usable:
+        return None
+    lo, hi = _clause_start(sentence, a), _clause_end(sentence, a)
+    same = [d for d in usable if lo <= d.start and d.end <= hi]
+    if same:
+        usable = same
+    elif _RELATIVE_TIME.search(sentence):
         return None
     best = min(usable, key=lambda d: abs(d.start - a) + (0 if d.start >= a else 5))
     return best.period
@@ -393,7 +415,7 @@ def _claims_of(article: Article, sent: Sentence, figs: list[Figure],
         source = attr.choose(found, a, b)
         if source is not None and attr.is_backreference(source.text) and last_named is not None:
             source = Attribution(text=source.text, issuer=last_named.issuer, relay=source.relay)
-        event = None if metric in _STOCK_METRICS else _event_date(dates, a, cumulative)
+        event = None if metric in _STOCK_METRICS else _event_date(dates, s, a, cumulative)
         event_from: Literal["sentence", "paragraph", "lead"] | None = "sentence" if event else None
         if event is None and metric in _EVENT_METRICS and not cumulative and last_event is not None \
                 and last_event[0] in (sent.paragraph, -1) and not _RUNNING.search(s):
