@@ -86,7 +86,7 @@ def _dateparse(phrase: str, base: dt.date) -> dt.date | None:
     }
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        got = dateparser.parse(phrase, languages=["en"], settings=settings)  # type: ignore[arg-type]
+        got = dateparser.parse(phrase, languages=["en"], settings=settings)
     return got.date() if got is not None else None
 
 

@@ -141,7 +141,7 @@ def evaluate(claims: list[dict[str, Any]], report: dict[str, Any], gold_rows: li
     res["gold_core"], res["system_claims"] = len(core), len(claims)
     res["detect_p"], res["detect_r"], res["detect_f1"] = (round(x, 3) for x in _prf(tp, fp, fn))
     counts = {k: [0, 0] for k in ("value", "metric", "source", "event_date", "source_named", "event_date_named")}
-    strict = 0
+    strict: int = 0
     for g in core:
         s = pairs.get(g["id"])
         if s is None:
@@ -162,16 +162,16 @@ def evaluate(claims: list[dict[str, Any]], report: dict[str, Any], gold_rows: li
         if None not in g["event_date"]:
             counts["event_date_named"][0] += oks["event_date"]
             counts["event_date_named"][1] += 1
-        strict += oks["value"] and oks["metric"]
+        strict += int(oks["value"] and oks["metric"])
         bad = [k for k, ok in oks.items() if not ok]
         if bad:
-            got = {k: s.get(k) for k in ("low", "high", "metric", "source", "event_date")}
-            sc.misses.append(f"WRONG   {g['id']} {g['text']!r} {','.join(bad)}: got {got}")
+            shown = {k: s.get(k) for k in ("low", "high", "metric", "source", "event_date")}
+            sc.misses.append(f"WRONG   {g['id']} {g['text']!r} {','.join(bad)}: got {shown}")
     for s in claims:
         if id(s) not in matched:
             sc.misses.append(f"EXTRA   {s.get('article_id')}:{s.get('start')} {s.get('text')!r} ({s.get('metric')})")
-    for k, (ok, n) in counts.items():
-        res[f"{k}_acc"] = round(ok / n, 3) if n else 0.0
+    for k, (n_ok, n) in counts.items():
+        res[f"{k}_acc"] = round(n_ok / n, 3) if n else 0.0
     res["claim_p"], res["claim_r"], res["claim_f1"] = (
         round(x, 3) for x in _prf(strict, fp + (tp - strict), fn + (tp - strict)))
     rpairs = _pair(report.get("claims", []), gold)
@@ -183,13 +183,13 @@ def evaluate(claims: list[dict[str, Any]], report: dict[str, Any], gold_rows: li
         for r in gr.get("relations", []):
             labels[frozenset((str(r["a"]), str(r["b"])))] = r["relation"]
     mcore = [g for g in core if g["id"] in rpairs]
-    t = [0, 0, 0]
-    x = [0, 0, 0]
+    t: list[int] = [0, 0, 0]
+    x: list[int] = [0, 0, 0]
     for g1, g2 in itertools.combinations(mcore, 2):
         same_gold = g1["group"] == g2["group"]
         s1, s2 = str(rpairs[g1["id"]]["id"]), str(rpairs[g2["id"]]["id"])
         same_sys = s1 in group_of and group_of.get(s1) == group_of.get(s2)
-        cell = [same_gold and same_sys, (not same_gold) and same_sys, same_gold and not same_sys]
+        cell = [int(same_gold and same_sys), int((not same_gold) and same_sys), int(same_gold and not same_sys)]
         t = [a + b for a, b in zip(t, cell, strict=True)]
         if g1["article_id"] != g2["article_id"]:
             x = [a + b for a, b in zip(x, cell, strict=True)]
@@ -199,13 +199,13 @@ def evaluate(claims: list[dict[str, Any]], report: dict[str, Any], gold_rows: li
             sc.misses.append(f"SPLIT   {g1['id']} {g1['text']!r} from {g2['id']} {g2['text']!r} ({g1['group']})")
     res["group_p"], res["group_r"], res["group_f1"] = (round(v, 3) for v in _prf(*t))
     res["group_cross_f1"] = round(_prf(*x)[2], 3)
-    ok = 0
+    right = 0
     for r in rels:
         sa, sb = rpairs.get(r["a"]), rpairs.get(r["b"])
-        got = labels.get(frozenset((str(sa["id"]), str(sb["id"])))) if sa and sb else None
-        ok += got in r["relation"]
-        if got not in r["relation"]:
-            sc.misses.append(f"RELATION {r['a']} ~ {r['b']}: got {got!r} want {r['relation']}")
-    res["relation_acc"] = round(ok / len(rels), 3) if rels else 0.0
+        label = labels.get(frozenset((str(sa["id"]), str(sb["id"])))) if sa and sb else None
+        right += int(label in r["relation"])
+        if label not in r["relation"]:
+            sc.misses.append(f"RELATION {r['a']} ~ {r['b']}: got {label!r} want {r['relation']}")
+    res["relation_acc"] = round(right / len(rels), 3) if rels else 0.0
     res["relations"] = len(rels)
     return sc

@@ -61,7 +61,7 @@ _WHO_STOP = frozenset({"were", "was", "are", "is", "had", "have", "has", "be", "
                        "but", "or", "for", "since", "into", "onto", "across", "during", "over", "under",
                        "remain", "remained", "would", "will", "could", "still", "said", "died", "killed",
                        "injured", "wounded", "freed", "released", "left", "including", "than", "it", "they",
-                       "out", "per", "a", "an", "the", "this", "said", "say", "says"})
+                       "out", "per", "a", "an", "the", "this", "say", "says"})
 _CUMULATIVE = regex.compile(
     r"\b(?:toll|tolls|has\s++killed|have\s++killed|have\s++been\s++killed|has\s++risen|so\s++far|in\s++total"
     r"|rose|climbed|risen|bringing|brings|tops|topped|stands|stood)\b",
@@ -166,7 +166,7 @@ def _who(sentence: str, b: int) -> str | None:
             continue
         if not words and lw in _WHO_SKIP:
             continue
-        if lw in _WHO_STOP or lw in LEXICON.metric_cues and _CUES[lw][1] != "after":
+        if lw in _WHO_STOP or (lw in LEXICON.metric_cues and _CUES[lw][1] != "after"):
             break
         if lw in LEXICON.number_words:
             break

@@ -41,8 +41,7 @@ _NUMBER_WORDS = rf"""
     (?:(?:\s++and\s++|[ \t-]++|\s*+-\s*+){_NUMBER_WORD})*+           # "one hundred and five", "twenty-one"
 """
 
-CORE = regex.compile(
-    rf"""
+_CORE_SOURCE = rf"""
     (?P<cur>US\$|A\$|C\$|\$|£|€|¥)?                          # a currency symbol
     (?:
         (?<![\w.,])                                          # not inside a word or a number
@@ -52,9 +51,11 @@ CORE = regex.compile(
       | (?<![\w-])(?P<vague>{alternation(list(LEXICON.vague))})\b
       | (?<![\w-])(?P<words>{_NUMBER_WORDS})(?![\w])
     )
-    """,
-    regex.VERBOSE | regex.IGNORECASE,
-)
+    """
+CORE = regex.compile(_CORE_SOURCE, regex.VERBOSE | regex.IGNORECASE)
+# the second end of a range may follow a hyphen directly ("600-nine hundred")
+CORE_AFTER_SEPARATOR = regex.compile(_CORE_SOURCE.replace("(?<![\\w-])", "(?<![\\w])"),
+                                     regex.VERBOSE | regex.IGNORECASE)
 
 _WORD_TOKEN = regex.compile(
     rf"(?P<a>\ban?\b)|(?P<and>\band\b)|(?P<w>{_NUMBER_WORD})", regex.IGNORECASE
@@ -102,6 +103,7 @@ _AGE_BEFORE = regex.compile(r"[A-Z][\w.'-]*+,[ \t]++\Z")
 _PER_BEFORE = regex.compile(r"\b(?:per|every|out[ \t]++of|in[ \t]++every)[ \t]++\Z", regex.IGNORECASE)
 _AGED_BEFORE = regex.compile(r"\b(?:aged|ages|age[ \t]++of)[ \t]++\Z", regex.IGNORECASE)
 _LABEL_BEFORE = regex.compile(r"(?<=[\w,;:)][ \t]++)(?P<w>[A-Z][a-zA-Z]++)[ \t]\Z")
+_LOWER_WORD_AFTER = regex.compile(r"[ \t]++(?!(?:and|or|to|in|on|at|of)\b)[a-z]")  # "told Reuters 12 people": a count, not "Hangar 12"
 _LABEL_HYPHEN_BEFORE = regex.compile(r"[A-Za-z]-\Z|#\Z|\bNo\.[ \t]?\Z")
 _YEAR_CONTEXT = regex.compile(r"\b(?:in|since|of|by|until|from|during|before|after|early|late|mid|the)[ \t]++\Z", regex.IGNORECASE)
 
@@ -270,6 +272,24 @@ def _read_core(text: str, m: regex.Match[str]) -> list[_Num]:
     return nums
 
 
+_WORD_RANGE_GAP = regex.compile(r"[ \t]*+(?P<sep>and|to|-|–|—)[ \t]*+\Z", regex.IGNORECASE)
+
+
+def _word_ranges(text: str, nums: list[_Num]) -> dict[int, int]:
+    """Pairs of word numerals in one run that make a range ("between ten and twenty"): start -> start."""
+    out: dict[int, int] = {}
+    for a, b in zip(nums, nums[1:], strict=False):
+        gap = _WORD_RANGE_GAP.match(text, a.end, b.start)
+        if gap is None or a.value >= b.value or a.start in out.values():
+            continue
+        if gap.group("sep").lower() == "and":
+            if not _RANGE_OPEN_BEFORE.search(text[max(0, a.start - 24): a.start]) or \
+                    _RANGE_OPEN_BEFORE.search(text[max(0, a.start - 24): a.start]).group("w").lower() != "between":
+                continue
+        out[a.start] = b.start
+    return out
+
+
 def _kind_around(text: str, first: _Num, num: _Num) -> tuple[FigureKind, str | None, int, int]:
     """What the words around a numeral make of it, the unit, and the new start and end.
 
@@ -317,7 +337,7 @@ def _kind_around(text: str, first: _Num, num: _Num) -> tuple[FigureKind, str | N
             return FigureKind.ORDINAL, None, start, end
         lab = _LABEL_BEFORE.search(before)
         if lab is not None and lab.group("w").lower() not in _NOT_LABEL_WORDS and not num.scaled \
-                and num.currency is None:
+                and num.currency is None and not _LOWER_WORD_AFTER.match(text, end):
             return FigureKind.ORDINAL, None, start, end
         if 1800 <= num.value <= 2100 and regex.fullmatch(r"\d{4}", text[num.start:num.end]):
             nxt = regex.match(r"[ \t]++([a-z]++)", text[end:end + 30])
@@ -336,8 +356,7 @@ def _figure(text: str, lo: _Num, hi: _Num | None, hedge: str | None, hedge_q: st
     if kind is FigureKind.MONEY:
         currency = _CURRENCY_CODES.get(currency or "", None) or _CURRENCY_WORDS.get(unit or "", None)
     if lo.vague is not None:
-        low, high = lo.vague
-        return Figure(low=low, high=high, approximate=True, vague=True, qualifier=Qualifier.VAGUE,
+        return Figure(low=lo.vague[0], high=lo.vague[1], approximate=True, vague=True, qualifier=Qualifier.VAGUE,
                       kind=kind, text=text[start:end], start=start, end=end, hedge=hedge,
                       currency=currency, unit=unit)
     low: int | Decimal | None = lo.value
@@ -387,7 +406,10 @@ def find_figures(text: str) -> list[Figure]:
         pos = max(m.end(), pos + 1)
         if not nums:
             continue
+        joined = _word_ranges(text, nums)
         for idx, num in enumerate(nums):
+            if num.start in joined.values():
+                continue  # the upper end of a range of words, read with its lower end
             _scale(text, num)
             hedge = hedge_q = None
             range_open = None
@@ -403,7 +425,10 @@ def find_figures(text: str) -> list[Figure]:
                 if rm is not None:
                     range_open = rm.group("w").lower()
             hi: _Num | None = None
-            if idx == len(nums) - 1 and num.vague is None:
+            if num.start in joined:
+                hi = next(x for x in nums if x.start == joined[num.start])
+                _scale(text, hi)
+            elif idx == len(nums) - 1 and num.vague is None:
                 sep = _RANGE_SEP.match(text, num.end)
                 if sep is not None:
                     word = sep.group("sep")
@@ -411,7 +436,7 @@ def find_figures(text: str) -> list[Figure]:
                         or (word == "to" and range_open == "from") or (word == "and" and range_open == "between")
                     if word == "to" and range_open is None and hedge_q is None:
                         ok = True
-                    m2 = CORE.match(text, sep.end(), timeout=_TIMEOUT) if ok else None
+                    m2 = CORE_AFTER_SEPARATOR.match(text, sep.end(), timeout=_TIMEOUT) if ok else None
                     if m2 is not None and m2.group("vague") is None:
                         nums2 = _read_core(text, m2)
                         if nums2 and nums2[0].start == sep.end():

@@ -42,6 +42,7 @@ import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from decimal import Decimal
+from typing import Literal
 
 import regex
 
@@ -49,7 +50,7 @@ from .errors import InputTypeError
 from .lexicon import LEXICON
 from .records import Claim, Figure, Group, Metric, Relation, RelationLabel, Report, Summary, TimelineEntry
 
-__all__ = ["APPROX_TOLERANCE", "ERA_GAP_DAYS", "relate", "reconcile"]
+__all__ = ["APPROX_TOLERANCE", "ERA_GAP_DAYS", "reconcile", "relate"]
 
 APPROX_TOLERANCE = 0.10
 """An approximate figure ("about 1,200") stands for the interval ±10% around it."""
@@ -98,7 +99,7 @@ def _rounding(f: Figure) -> float:
         return 0.0
     digits = len(m.group(1))
     base = float(v) / float(f.text[: m.end(1)].lstrip("$£€¥US").replace(",", "") or 1)
-    return 0.5 * base * 10 ** -digits
+    return float(0.5 * base * 10.0 ** -digits)
 
 
 def _interval(c: Claim) -> tuple[float, float]:
@@ -171,7 +172,7 @@ def relate(a: Claim, b: Claim) -> Relation:
             label, why = "update", "the earlier figure was a lower bound and the later one is far higher: it grew."
         elif fa.point is not None and fb.point is not None and fa.point == fb.point:
             label, why = "consistent", "agree: the same figure."
-        elif fa.point is not None and fb.point is None or fb.point is not None and fa.point is None:
+        elif (fa.point is not None and fb.point is None) or (fb.point is not None and fa.point is None):
             label, why = "consistent", "agree: the bound holds for the point figure."
         else:
             label, why = "consistent", "agree: both can hold at once."
@@ -251,11 +252,11 @@ def _anchors(claims: list[Claim]) -> dict[str, list[Claim]]:
     by_article: dict[str, Counter[str]] = defaultdict(Counter)
     incidents = sorted(set(window.values()))
     for c in claims:
-        key = anchor_of.get(c.id)
-        if key is not None and key in incidents:
-            by_article[c.article_id][key] += 1
+        got = anchor_of.get(c.id)
+        if got is not None and got in incidents:
+            by_article[c.article_id][got] += 1
             if c.place:
-                places[key][c.place.lower()] += 1
+                places[got][c.place.lower()] += 1
 
     def fits(c: Claim, key: str) -> bool:
         if not c.place or not places[key]:
@@ -367,7 +368,7 @@ def stories(claims: Iterable[Claim]) -> dict[str, str]:
         return a
 
     shared: Counter[tuple[str, str]] = Counter()
-    for name, arts in index.items():
+    for arts in index.values():
         if len(arts) > STORY_NAME_LIMIT:
             continue
         for i, x in enumerate(arts):
@@ -472,7 +473,7 @@ def reconcile(claims: Iterable[Claim]) -> Report:
     for story, metric in sorted(blocks):
         for anchor, members in _groups_of_block(metric, blocks[(story, metric)]):
             members = sorted(members, key=lambda c: c.id)
-            kind = "cumulative" if anchor == "total" or metric in _STOCK else "event"
+            kind: Literal["cumulative", "event"] = "cumulative" if anchor == "total" or metric in _STOCK else "event"
             place = Counter(c.place for c in members if c.place).most_common(1)
             label = " ".join(x for x in (metric.value, place[0][0] if place else "",
                                          "running total" if anchor == "total" else anchor) if x)

@@ -1,0 +1,184 @@
+"""The figure grammar: a table of typed examples, known gaps as strict xfails, and properties."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reconcile import FigureKind, find_figures, parse_number
+from reconcile.strategies import figure_texts, number_to_words
+
+
+@dataclass(frozen=True)
+class Row:
+    text: str
+    surface: str
+    low: int | Decimal | None
+    high: int | Decimal | None
+    kind: FigureKind
+    why: str
+    approximate: bool = False
+
+
+ROWS = [
+    Row("34,789 Palestinians", "34,789", 34789, 34789, FigureKind.COUNT, "digit groups"),
+    Row("2950 people", "2950", 2950, 2950, FigureKind.COUNT, "digits without separators"),
+    Row("home to 2.3mn people", "2.3mn", 2300000, 2300000, FigureKind.COUNT, "FT house style 'mn'"),
+    Row("4.4bn", "4.4bn", 4400000000, 4400000000, FigureKind.COUNT, "attached 'bn'"),
+    Row("1.5 million people", "1.5 million", 1500000, 1500000, FigureKind.COUNT, "spaced scale word"),
+    Row("2.2m displaced", "2.2m", 2200000, 2200000, FigureKind.COUNT, "attached 'm' is million in news copy"),
+    Row("34.5k", "34.5k", 34500, 34500, FigureKind.COUNT, "attached 'k'"),
+    Row("$4.4 billion", "$4.4 billion", 4400000000, 4400000000, FigureKind.MONEY, "currency keeps its symbol"),
+    Row("£1.2bn", "£1.2bn", 1200000000, 1200000000, FigureKind.MONEY, "pounds"),
+    Row("Fifteen people", "Fifteen", 15, 15, FigureKind.COUNT, "a capitalised word"),
+    Row("one hundred and five", "one hundred and five", 105, 105, FigureKind.COUNT, "British 'and'"),
+    Row("twenty-five", "twenty-five", 25, 25, FigureKind.COUNT, "hyphenated tens"),
+    Row("a dozen", "a dozen", 12, 12, FigureKind.COUNT, "'a' counts one dozen"),
+    Row("a hundred people", "a hundred", 100, 100, FigureKind.COUNT, "'a hundred'"),
+    Row("one million", "one million", 1000000, 1000000, FigureKind.COUNT, "words with a scale"),
+    Row("two thousand", "two thousand", 2000, 2000, FigureKind.COUNT, "words with 'thousand'"),
+    Row("1 million", "1 million", 1000000, 1000000, FigureKind.COUNT, "digit with a scale word"),
+    Row("3 thousand", "3 thousand", 3000, 3000, FigureKind.COUNT, "digit with 'thousand'"),
+    Row("10 to 15", "10 to 15", 10, 15, FigureKind.COUNT, "range with 'to'"),
+    Row("10-15", "10-15", 10, 15, FigureKind.COUNT, "range with a hyphen"),
+    Row("10–15", "10–15", 10, 15, FigureKind.COUNT, "range with an en dash"),
+    Row("between 10 and 15", "10 and 15", 10, 15, FigureKind.COUNT, "'between X and Y'"),
+    Row("from 10 to 15", "10 to 15", 10, 15, FigureKind.COUNT, "'from X to Y'"),
+    Row("3 to 5 million", "3 to 5 million", 3000000, 5000000, FigureKind.COUNT, "the scale applies to both ends"),
+    Row("$3 billion to $5 billion", "$3 billion to $5 billion", 3000000000, 5000000000, FigureKind.MONEY,
+        "a money range"),
+    Row("more than 34,500", "34,500", 34500, None, FigureKind.COUNT, "lower bound, open above"),
+    Row("over 200", "200", 200, None, FigureKind.COUNT, "'over'"),
+    Row("at least 78", "78", 78, None, FigureKind.COUNT, "'at least'"),
+    Row("no fewer than 9", "9", 9, None, FigureKind.COUNT, "'no fewer than'"),
+    Row("the toll exceeded 10,000", "10,000", 10000, None, FigureKind.COUNT, "verb hedge 'exceeded'"),
+    Row("tops 4,000", "4,000", 4000, None, FigureKind.COUNT, "headline 'tops'"),
+    Row("climbed past 4,000", "4,000", 4000, None, FigureKind.COUNT, "'past'"),
+    Row("upwards of 6,500", "6,500", 6500, None, FigureKind.COUNT, "'upwards of'"),
+    Row("in excess of 70", "70", 70, None, FigureKind.COUNT, "'in excess of'"),
+    Row("up to 300,000", "300,000", None, 300000, FigureKind.COUNT, "upper bound"),
+    Row("as many as 180", "180", None, 180, FigureKind.COUNT, "'as many as'"),
+    Row("fewer than 50", "50", None, 50, FigureKind.COUNT, "'fewer than'"),
+    Row("about 1,200", "1,200", 1200, 1200, FigureKind.COUNT, "'about' is a hedged point", True),
+    Row("nearly 4,000", "4,000", 4000, 4000, FigureKind.COUNT, "GUIDELINES: 'nearly' is approximate", True),
+    Row("some 1,000 climbers", "1,000", 1000, 1000, FigureKind.COUNT, "'some' before a numeral", True),
+    Row("an estimated 4,645", "4,645", 4645, 4645, FigureKind.COUNT, "'an estimated'", True),
+    Row("about two dozen", "two dozen", 24, 24, FigureKind.COUNT, "'two dozen' with a hedge", True),
+    Row("hundreds of thousands", "hundreds of thousands", 200000, 999999, FigureKind.COUNT, "vague", True),
+    Row("dozens of houses", "dozens", 24, 99, FigureKind.COUNT, "vague 'dozens'", True),
+    Row("seven-month-long war", "seven", 7, 7, FigureKind.DURATION, "a duration is no count"),
+    Row("for two weeks", "two", 2, 2, FigureKind.DURATION, "a duration"),
+    Row("10 days ago", "10", 10, 10, FigureKind.DURATION, "a duration"),
+    Row("eight-year siege", "eight", 8, 8, FigureKind.DURATION, "an adjective duration"),
+    Row("Emad Joudat, 55, a resident", "55", 55, 55, FigureKind.AGE, "an age after a name"),
+    Row("three-year-old Alexandra", "three", 3, 3, FigureKind.AGE, "'-year-old'"),
+    Row("aged 16 to 18", "16 to 18", 16, 18, FigureKind.AGE, "an age range"),
+    Row("2,000-pound bombs", "2,000", 2000, 2000, FigureKind.MEASURE, "a weight"),
+    Row("907 kilograms", "907", 907, 907, FigureKind.MEASURE, "a weight"),
+    Row("20 km (12 miles)", "20", 20, 20, FigureKind.MEASURE, "a length"),
+    Row("7.8-magnitude quake", "7.8", Decimal("7.8"), Decimal("7.8"), FigureKind.MEASURE, "a magnitude"),
+    Row("20 per cent", "20", 20, 20, FigureKind.PERCENT, "a percentage"),
+    Row("90% of its value", "90", 90, 90, FigureKind.PERCENT, "a percent sign"),
+    Row("on the 17th day", "17th", 17, 17, FigureKind.ORDINAL, "an ordinal"),
+    Row("on Oct. 7", "Oct. 7", 7, 7, FigureKind.DATE, "a month and a day"),
+    Row("November 2 and 3", "November 2 and 3", 2, 2, FigureKind.DATE, "two days of a month"),
+    Row("in 2009", "2009", 2009, 2009, FigureKind.DATE, "a year"),
+    Row("at 3 p.m.", "3 p.m.", 3, 3, FigureKind.TIME, "a time"),
+    Row("at Hangar 12, where", "12", 12, 12, FigureKind.ORDINAL, "a name with a number is a label"),
+    Row("a UH-1Y helicopter", "1", 1, 1, FigureKind.ORDINAL, "part of a model name"),
+    Row("14.3 deaths per 1,000 people", "1,000", 1000, 1000, FigureKind.MEASURE, "the base of a rate"),
+    Row("the two and a half years", "two", 2, 2, FigureKind.DURATION, "'and a half' before a unit"),
+]
+
+
+@pytest.mark.parametrize("row", ROWS, ids=[r.why for r in ROWS])
+def test_table(row: Row) -> None:
+    figs = [f for f in find_figures(row.text) if f.text == row.surface]
+    assert figs, f"{row.surface!r} not found in {row.text!r}: {find_figures(row.text)}"
+    f = figs[0]
+    assert (f.low, f.high, f.kind) == (row.low, row.high, row.kind)
+    assert f.approximate == row.approximate
+    assert row.text[f.start:f.end] == f.text
+
+
+GAPS = [
+    Row("between nine hundred and nine hundred forty-two", "nine hundred", 900, 942, FigureKind.COUNT,
+        "'nine hundred and nine' reads as 909: a range of words with a British 'and' is ambiguous"),
+    Row("192.168.1.2", "192", 192, 192, FigureKind.COUNT, "dotted addresses are dropped whole, not split"),
+    Row("5m people", "5m", 5000000, 5000000, FigureKind.COUNT, "fine; but '5 m' (metres) is read as a count",),
+]
+
+
+@pytest.mark.parametrize(
+    "row",
+    [pytest.param(GAPS[0], marks=pytest.mark.xfail(strict=True, reason=GAPS[0].why)),
+     pytest.param(GAPS[1], marks=pytest.mark.xfail(strict=True, reason=GAPS[1].why)),
+     GAPS[2]],
+    ids=[g.why[:40] for g in GAPS],
+)
+def test_known_gaps(row: Row) -> None:
+    test_table(row)
+
+
+NOT_FIGURES = [
+    ("a third night in the open", "ordinal words are not numerals"),
+    ("the first time", "ordinal word"),
+    ("", "empty text"),
+]
+
+
+@pytest.mark.parametrize("text,why", NOT_FIGURES)
+def test_not_figures(text: str, why: str) -> None:
+    assert find_figures(text) == []
+
+
+def test_one_one_one_is_three_numbers() -> None:
+    assert [f.low for f in find_figures("one one one")] == [1, 1, 1]
+
+
+def test_type_error_names_what_was_expected() -> None:
+    with pytest.raises(TypeError, match="expects a str"):
+        find_figures(b"12 people")  # type: ignore[arg-type]
+
+
+def test_parse_number_whole_input() -> None:
+    fig = parse_number("at least 20,000")
+    assert fig is not None and fig.low == 20000 and fig.high is None
+    assert parse_number("10 and 12") is None
+
+
+@given(st.integers(min_value=0, max_value=999_999_999))
+def test_words_round_trip(n: int) -> None:
+    text = number_to_words(n)
+    figs = find_figures(f"They counted {text} people.")
+    assert len(figs) == 1 and figs[0].low == n == figs[0].high
+
+
+@given(figure_texts())
+def test_generated_expressions(pair: tuple[str, object]) -> None:
+    text, expected = pair
+    figs = find_figures(text)
+    assert len(figs) == 1, (text, figs)
+    f = figs[0]
+    assert (f.low, f.high) == (expected.low, expected.high)  # type: ignore[attr-defined]
+    assert f.approximate == expected.approximate  # type: ignore[attr-defined]
+    assert f.start < expected.end and expected.start < f.end  # type: ignore[attr-defined]
+
+
+@given(st.text())
+def test_never_raises_and_spans_inside(text: str) -> None:
+    for f in find_figures(text):
+        assert 0 <= f.start < f.end <= len(text)
+        assert text[f.start:f.end] == f.text
+
+
+@given(st.text(alphabet="0123456789 ,.-–$£kmbn", max_size=200))
+def test_numeric_soup(text: str) -> None:
+    for f in find_figures(text):
+        assert text[f.start:f.end] == f.text
+        if f.low is not None and f.high is not None:
+            assert f.low <= f.high
