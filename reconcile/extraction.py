@@ -128,7 +128,8 @@ def _metric(sentence: str, a: int, b: int, prev_end: int, next_start: int,
         return Metric(near_before[1])  # "killed seven ...", "freed 105"
     close = [(c0, m) for c0, m in after if _words_between(sentence[b:c0]) <= 6]
     if close:
-        with_aux = [(c0, m) for c0, m in close if _AUX_BEFORE.search(sentence, max(0, c0 - 20), c0)]
+        with_aux = [(c0, m) for c0, m in close
+                    if _AUX_BEFORE.search(sentence, max(0, c0 - 20), c0) or _PASSIVE_CUE.match(sentence, c0)]
         return Metric((with_aux or close)[0][1])
     if near_before is not None and _words_between(sentence[near_before[0]:a]) <= 8:
         return Metric(near_before[1])
@@ -157,7 +158,7 @@ def _modifier(sentence: str, c0: int, c1: int) -> bool:
 def _who(sentence: str, b: int) -> str | None:
     """The counted noun phrase after a figure ("34,789 Palestinians" -> "Palestinians")."""
     words: list[str] = []
-    for m in _WORD.finditer(sentence, b, min(len(sentence), b + 80)):
+    for m in _WORD.finditer(sentence, b, min(len(sentence), b + 80)):  # bounded
         w = m.group()
         lw = w.lower()
         if not w[0].isalpha():
@@ -178,6 +179,8 @@ def _who(sentence: str, b: int) -> str | None:
     return " ".join(words) or None
 
 
+WINDOW = 300
+"""Characters read on either side of a figure: keeps every step bounded, so extraction is linear."""
 _CLAUSE_STOP = regex.compile(r"[,;:()\"“”—]")
 _LEAD_PLACE = regex.compile(rf"^(?:In|At|Across|Near)[ \t]++(?:the[ \t]++)?(?:[a-z]++[ \t]++)?{_PLACE_WORD}[ \t]*+,")
 
@@ -187,13 +190,15 @@ _RELATIVE_TIME = regex.compile(r"\b(?:a|one|two|three|\d+)\s++years?\s++(?:after
 
 
 def _clause_end(sentence: str, a: int) -> int:
-    ends = [k for k in (sentence.find(ch, a) for ch in ",;:(\"“”—") if k >= 0]
-    return min(ends) if ends else len(sentence)
+    limit = min(len(sentence), a + WINDOW)
+    ends = [k for k in (sentence.find(ch, a, limit) for ch in ",;:(\"“”—") if k >= 0]
+    return min(ends) if ends else limit
 
 
 def _clause_start(sentence: str, a: int) -> int:
-    k = max(sentence.rfind(ch, 0, a) for ch in ",;:(\"“”—")
-    return k + 1 if k >= 0 else 0
+    floor = max(0, a - WINDOW)
+    k = max(sentence.rfind(ch, floor, a) for ch in ",;:(\"“”—")
+    return k + 1 if k >= 0 else floor
 
 
 def _place_of(m: regex.Match[str] | None) -> str | None:
@@ -209,13 +214,14 @@ def _place_of(m: regex.Match[str] | None) -> str | None:
 
 def _place(sentence: str, a: int, b: int, prev_end: int, next_start: int) -> str | None:
     """Where the counted thing happened, from "in X" after the figure or "in X"/"X's" before it."""
-    stop = _CLAUSE_STOP.search(sentence, b, next_start)
-    for m in _PLACE_AFTER.finditer(sentence, b, stop.start() if stop else next_start):
+    stop = _CLAUSE_STOP.search(sentence, b, min(next_start, b + WINDOW))
+    for m in _PLACE_AFTER.finditer(sentence, b, min(stop.start() if stop else next_start, b + WINDOW)):
         got = _place_of(m)
         if got:
             return got
-    found = [_place_of(m) for m in _PLACE_BEFORE.finditer(sentence, max(prev_end, _clause_start(sentence, a)), a)]
-    found = [f for f in found if f] or [_place_of(m) for m in _LEAD_PLACE.finditer(sentence, 0, a)]
+    found = [_place_of(m) for m in _PLACE_BEFORE.finditer(sentence, max(prev_end, _clause_start(sentence, a), a - WINDOW), a)]
+    lead = _LEAD_PLACE.match(sentence, 0, min(a, WINDOW))
+    found = [f for f in found if f] or [_place_of(lead)]
     found = [f for f in found if f]
     return found[-1] if found else None
 
@@ -226,7 +232,7 @@ def _keep(fig: Figure, metric: Metric, who: str | None, sentence: str, a: int) -
         return True
     if _NEGATED.search(sentence, max(0, a - 10), a):
         return False  # "not one of them"
-    rest = sentence[a:].split(None, 4)
+    rest = sentence[a:a + 120].split(None, 4)
     if len(rest) >= 3 and rest[2].lower().strip(",") in LEXICON.attribution_verbs:
         return False  # "One person said", "Two officials told": speakers, not a count
     if metric is not Metric.OTHER:
@@ -252,7 +258,8 @@ def _keep(fig: Figure, metric: Metric, who: str | None, sentence: str, a: int) -
     return head.endswith("s") and not head.endswith("ss")
 
 
-def _event_date(dates: list[DateMention], sentence: str, a: int, cumulative: bool) -> DatePeriod | None:
+def _event_date(dates: list[DateMention], sentence: str, a: int, cumulative: bool,
+                relative: bool) -> DatePeriod | None:
     """The event date of the figure at ``a``: the nearest event date of its clause, else of its sentence.
 
     A running total ("the toll rose to 154 on Friday") keeps only a date that
@@ -268,7 +275,7 @@ def _event_date(dates: list[DateMention], sentence: str, a: int, cumulative: boo
     same = [d for d in usable if lo <= d.start and d.end <= hi]
     if same:
         usable = same
-    elif _RELATIVE_TIME.search(sentence):
+    elif relative:
         return None
     best = min(usable, key=lambda d: abs(d.start - a) + (0 if d.start >= a else 5))
     return best.period
@@ -383,9 +390,13 @@ def _claims_of(article: Article, sent: Sentence, figs: list[Figure],
                reported_default: DatePeriod | None, last_metric: Metric | None,
                names: tuple[str, ...]) -> list[Claim]:
     s = sent.text
-    cues = [(m.start(), m.end(), *_CUES[" ".join(m.group("cue").lower().split())])
-            for m in _CUE.finditer(s)]
+    all_cues = [(m.start(), m.end(), *_CUES[" ".join(m.group("cue").lower().split())])
+                for m in _CUE.finditer(s)]
+    cue_starts = [c[0] for c in all_cues]
     cumulative = bool(_CUMULATIVE.search(s))
+    running = bool(_RUNNING.search(s))
+    relative = bool(_RELATIVE_TIME.search(s))
+    date_starts = [d.start for d in dates]
     out: list[Claim] = []
     prev_metric: Metric | None = None
     for k, fig in enumerate(figs):
@@ -396,6 +407,8 @@ def _claims_of(article: Article, sent: Sentence, figs: list[Figure],
         if fig.hedge:
             hs = s.rfind(fig.hedge, max(0, a - len(fig.hedge) - 4), a)
             hedge_start = hs if hs >= 0 else a
+        cues = all_cues[bisect_left(cue_starts, a - WINDOW): bisect_left(cue_starts, b + WINDOW)]
+        near_dates = dates[bisect_left(date_starts, a - WINDOW): bisect_left(date_starts, b + WINDOW)]
         if fig.kind is FigureKind.MONEY:
             metric = Metric.MONEY
         else:
@@ -415,13 +428,13 @@ def _claims_of(article: Article, sent: Sentence, figs: list[Figure],
         source = attr.choose(found, a, b)
         if source is not None and attr.is_backreference(source.text) and last_named is not None:
             source = Attribution(text=source.text, issuer=last_named.issuer, relay=source.relay)
-        event = None if metric in _STOCK_METRICS else _event_date(dates, s, a, cumulative)
+        event = None if metric in _STOCK_METRICS else _event_date(near_dates, s, a, cumulative, relative)
         event_from: Literal["sentence", "paragraph", "lead"] | None = "sentence" if event else None
         if event is None and metric in _EVENT_METRICS and not cumulative and last_event is not None \
-                and last_event[0] in (sent.paragraph, -1) and not _RUNNING.search(s):
+                and last_event[0] in (sent.paragraph, -1) and not running:
             event = last_event[1]
             event_from = "lead" if last_event[0] == -1 else "paragraph"
-        reports = [d.period for d in dates if d.role == "report" and d.period is not None]
+        reports = [d.period for d in near_dates if d.role == "report" and d.period is not None]
         reported = reports[0] if reports else reported_default
         out.append(Claim(
             id=f"{article.id}:{fig.start}",

@@ -4,7 +4,7 @@ Each list is a text file with a ``#`` header that states its format; see
 ``reconcile/data/README.md``. Nothing else in the package hard-codes words.
 
 >>> LEXICON.number_words["fifteen"]
-(15, 'unit')
+(15, 'teen')
 >>> LEXICON.hedges["more than"]
 'more_than'
 """

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from itertools import pairwise
 
 import regex
 
@@ -278,13 +279,13 @@ _WORD_RANGE_GAP = regex.compile(r"[ \t]*+(?P<sep>and|to|-|–|—)[ \t]*+\Z", re
 def _word_ranges(text: str, nums: list[_Num]) -> dict[int, int]:
     """Pairs of word numerals in one run that make a range ("between ten and twenty"): start -> start."""
     out: dict[int, int] = {}
-    for a, b in zip(nums, nums[1:], strict=False):
+    for a, b in pairwise(nums):
         gap = _WORD_RANGE_GAP.match(text, a.end, b.start)
         if gap is None or a.value >= b.value or a.start in out.values():
             continue
         if gap.group("sep").lower() == "and":
-            if not _RANGE_OPEN_BEFORE.search(text[max(0, a.start - 24): a.start]) or \
-                    _RANGE_OPEN_BEFORE.search(text[max(0, a.start - 24): a.start]).group("w").lower() != "between":
+            opener = _RANGE_OPEN_BEFORE.search(text[max(0, a.start - 24): a.start])
+            if opener is None or opener.group("w").lower() != "between":
                 continue
         out[a.start] = b.start
     return out

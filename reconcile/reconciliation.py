@@ -349,6 +349,8 @@ def _split_values(claims: list[Claim]) -> list[list[Claim]]:
 def stories(claims: Iterable[Claim]) -> dict[str, str]:
     """Article id -> story id: articles that share two of their most frequent names are one story.
 
+    An article with a single name links through it.
+
     The names come with each claim (:attr:`Claim.names`, read from the whole
     article at extraction).
     """
@@ -375,7 +377,7 @@ def stories(claims: Iterable[Claim]) -> dict[str, str]:
             for y in arts[i + 1:]:
                 shared[(x, y)] += 1
     for (x, y), k in sorted(shared.items()):
-        if k >= 2:
+        if k >= min(2, len(salient[x]), len(salient[y])):  # two names, or all of a short list
             rx, ry = find(x), find(y)
             if rx != ry:
                 parent[max(rx, ry)] = min(rx, ry)

@@ -15,11 +15,23 @@ True
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from decimal import Decimal
-from enum import StrEnum
+from enum import Enum
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+if sys.version_info >= (3, 11):
+    from enum import StrEnum
+else:  # pragma: no cover - Python 3.10
+
+    class StrEnum(str, Enum):
+        """A str-valued Enum (the standard library has one from 3.11)."""
+
+        def __str__(self) -> str:
+            return str(self.value)
+
 
 Count = Annotated[int, Field(ge=0)]
 Amount = Annotated[Decimal, Field(ge=0)]

@@ -161,9 +161,9 @@ def figure_texts(draw: st.DrawFn) -> tuple[str, ExpectedFigure]:
         kind = _HEDGES[hedge]
         start = len(lead) + len(hedge) + 1
         text = f"{lead}{hedge} {num_text}{tail}"
-        lo = None if kind == "high" else n
-        hi = None if kind == "low" else n
-        return text, ExpectedFigure(lo, hi, kind == "approx", False, start, start + len(num_text))
+        low: int | None = None if kind == "high" else n
+        high: int | None = None if kind == "low" else n
+        return text, ExpectedFigure(low, high, kind == "approx", False, start, start + len(num_text))
     return f"{lead}{num_text}{tail}", ExpectedFigure(n, n, False, False, len(lead), len(lead) + len(num_text))
 
 

@@ -1,0 +1,139 @@
+"""Reconciliation: the seed examples of the mission, and the three properties of a report."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reconcile import Claim, extract, read_articles, reconcile, relate
+from reconcile.records import Article
+from reconcile.strategies import claim_sets
+
+from .conftest import SEEDS
+
+
+@pytest.fixture(scope="module")
+def seed_claims() -> list[Claim]:
+    out: list[Claim] = []
+    for a in read_articles(SEEDS):
+        assert isinstance(a, Article)
+        out.extend(extract(a))
+    return out
+
+
+def _claim(claims: list[Claim], article: str, text: str) -> Claim:
+    return next(c for c in claims if c.article_id.startswith(article) and c.figure.text == text)
+
+
+def _relation(report_claims: list[Claim], a: Claim, b: Claim) -> str | None:
+    report = reconcile(report_claims)
+    for g in report.groups:
+        for r in g.relations:
+            if {r.a, r.b} == {a.id, b.id}:
+                return r.relation
+    return None
+
+
+RELATIONS = [
+    ("000", "34,789", "001", "34,500", "consistent", "34,789 and 'more than 34,500' a day apart"),
+    ("002", "1,400", "000", "1,200", "conflict", "1,400 in November, 'about 1,200' in May: revised down"),
+    ("004", "three", "001", "four", "update", "three soldiers on Sunday, four on Wednesday"),
+    ("002", "10,000", "000", "34,789", "update", "'exceeded 10,000' in November, 34,789 in May"),
+    ("000", "250", "001", "250", "consistent", "'about 250' twice"),
+]
+
+
+@pytest.mark.parametrize("a_art,a_text,b_art,b_text,want,why", RELATIONS, ids=[r[-1] for r in RELATIONS])
+def test_seed_relations(seed_claims: list[Claim], a_art: str, a_text: str, b_art: str, b_text: str,
+                        want: str, why: str) -> None:
+    a, b = _claim(seed_claims, a_art, a_text), _claim(seed_claims, b_art, b_text)
+    assert _relation(seed_claims, a, b) == want
+
+
+def test_another_war_is_another_quantity(seed_claims: list[Claim]) -> None:
+    report = reconcile(seed_claims)
+    gaza_2014 = _claim(seed_claims, "003", "798")
+    gaza_2024 = _claim(seed_claims, "000", "34,789")
+    group_of = {cid: g.id for g in report.groups for cid in g.claim_ids}
+    assert group_of[gaza_2014.id] != group_of[gaza_2024.id]
+
+
+def test_explanations_name_figures_issuers_and_dates(seed_claims: list[Claim]) -> None:
+    a, b = _claim(seed_claims, "000", "34,789"), _claim(seed_claims, "001", "34,500")
+    r = relate(a, b)
+    assert r.explanation.startswith("34,789 (Gaza Health Ministry, 7 May 2024) and more than 34,500")
+    assert "agree" in r.explanation
+
+
+def test_unknown_order_is_said() -> None:
+    a = extract("Fifteen people were killed in the blast.", id="a")[0]
+    b = extract("Twenty people were killed in the blast.", id="b")[0]
+    r = relate(a, b)
+    assert not r.order_known and "unknown" in r.explanation
+
+
+def test_empty_input_gives_an_empty_report() -> None:
+    report = reconcile([])
+    assert report.claims == [] and report.groups == []
+
+
+def test_claims_of_one_article_are_not_related(seed_claims: list[Claim]) -> None:
+    by_id = {c.id: c for c in seed_claims}
+    for g in reconcile(seed_claims).groups:
+        for r in g.relations:
+            assert by_id[r.a].article_id != by_id[r.b].article_id
+
+
+def test_summary_numbers_come_from_claims(seed_claims: list[Claim]) -> None:
+    report = reconcile(seed_claims)
+    values = {v for c in seed_claims for v in (c.figure.low, c.figure.high)}
+    ids = {c.id for c in seed_claims}
+    for g in report.groups:
+        s = g.summary
+        assert s.low in values and s.high in values
+        assert s.most_conservative in ids and s.latest in ids
+        assert set(s.latest_by_issuer.values()) <= ids
+        assert [t.date for t in s.timeline] == sorted(t.date for t in s.timeline)
+
+
+def test_wire_copy_counts_once() -> None:
+    text = "Storm hits\n\n{} people were killed on Monday, the ministry said."
+    a = extract(text.format("40"), id="a", published=dt.date(2024, 1, 2), publisher="Outlet A")
+    b = extract(text.format("40"), id="b", published=dt.date(2024, 1, 2), publisher="Outlet B")
+    c = extract(text.format("45"), id="c", published=dt.date(2024, 1, 3), publisher="Outlet C")
+    report = reconcile(a + b + c)
+    (group,) = [g for g in report.groups if len(g.claim_ids) == 3]
+    assert group.summary.independent_reports == 1
+
+
+@given(claim_sets())
+def test_known_relations(pair: tuple[list[Claim], dict[frozenset[str], str]]) -> None:
+    claims, expected = pair
+    report = reconcile(claims)
+    assert len(report.groups) == 1
+    got = {frozenset((r.a, r.b)): r.relation for r in report.groups[0].relations}
+    assert got == expected
+
+
+@given(claim_sets(), st.randoms())
+def test_order_does_not_matter(pair: tuple[list[Claim], dict[frozenset[str], str]], rnd: object) -> None:
+    claims, _ = pair
+    shuffled = list(claims)
+    rnd.shuffle(shuffled)  # type: ignore[attr-defined]
+    assert reconcile(shuffled) == reconcile(claims)
+
+
+@given(claim_sets())
+def test_idempotent(pair: tuple[list[Claim], dict[frozenset[str], str]]) -> None:
+    claims, _ = pair
+    report = reconcile(claims)
+    assert reconcile(report.claims) == report
+
+
+def test_seed_report_is_order_free_and_idempotent(seed_claims: list[Claim]) -> None:
+    report = reconcile(seed_claims)
+    assert reconcile(list(reversed(seed_claims))) == report
+    assert reconcile(report.claims) == report
