@@ -46,6 +46,7 @@ class Lexicon:
     number_words: dict[str, tuple[int, str]]
     scales: dict[str, tuple[int, str]]
     hedges: dict[str, str]
+    hedges_after: dict[str, str]
     vague: dict[str, tuple[int, int | None]]
     units: dict[str, str]
     abbreviations: tuple[str, ...]
@@ -72,6 +73,7 @@ def load() -> Lexicon:
         number_words={r[0]: (int(r[1]), r[2]) for r in _lines("number_words.tsv")},
         scales={r[0]: (int(r[1]), r[2]) for r in _lines("scales.tsv")},
         hedges={r[0]: r[1] for r in _lines("hedges.tsv")},
+        hedges_after={r[0]: r[1] for r in _lines("hedges_after.tsv")},
         vague={
             r[0]: (int(r[1]), None if r[2] == "-" else int(r[2])) for r in _lines("vague.tsv")
         },

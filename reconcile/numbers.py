@@ -39,7 +39,7 @@ _NUMBER_WORD = alternation([w for w in _WORDS]) + r"\b"
 _NUMBER_WORDS = rf"""
     (?:an?\s++(?=(?:hundred|thousand|million|billion|dozen)\b))?   # "a hundred", "a dozen"
     {_NUMBER_WORD}
-    (?:(?:\s++and\s++|[ \t-]++|\s*+-\s*+){_NUMBER_WORD})*+           # "one hundred and five", "twenty-one"
+    (?:(?:\s++and\s++|[ \t-]++|\s*+-\s*+)(?:{_NUMBER_WORD}|(?:point|o|oh)\b))*+  # "one hundred and five", "twelve point nine nine"
 """
 
 _CORE_SOURCE = rf"""
@@ -59,7 +59,8 @@ CORE_AFTER_SEPARATOR = regex.compile(_CORE_SOURCE.replace("(?<![\\w-])", "(?<![\
                                      regex.VERBOSE | regex.IGNORECASE)
 
 _WORD_TOKEN = regex.compile(
-    rf"(?P<a>\ban?\b)|(?P<and>\band\b)|(?P<w>{_NUMBER_WORD})", regex.IGNORECASE
+    rf"(?P<a>\ban?\b)|(?P<and>\band\b)|(?P<point>\bpoint\b)|(?P<o>\b(?:o|oh)\b)|(?P<w>{_NUMBER_WORD})",
+    regex.IGNORECASE,
 )
 
 _SCALE_AFTER = regex.compile(
@@ -74,11 +75,15 @@ _SCALE_AFTER_I = regex.compile(
 )
 
 _RANGE_SEP = regex.compile(
-    r"""[ \t]*+(?P<sep>-|–|—|to|and)[ \t]*+(?=[\d$£€¥a-zA-Z])""", regex.VERBOSE
+    r"""[ \t]*+(?P<sep>-|–|—|~|to|through|thru|and)[ \t]*+(?=[\d$£€¥a-zA-Z])""", regex.VERBOSE
+)
+_HEDGE_AFTER = regex.compile(
+    rf"""[ \t]++(?P<hedge>{alternation(list(LEXICON.hedges_after))})(?![\w])""", regex.VERBOSE | regex.IGNORECASE
 )
 
+
 _HEDGE_BEFORE = regex.compile(
-    rf"""(?:^|(?<=[^\w]))(?P<hedge>{alternation(list(LEXICON.hedges))})[ \t]++\Z""",
+    rf"""(?:^|(?<=[^\w])|(?=[<>]))(?P<hedge>{alternation(list(LEXICON.hedges))})[ \t]*+\Z""",
     regex.VERBOSE | regex.IGNORECASE,
 )
 _RANGE_OPEN_BEFORE = regex.compile(r"(?:^|(?<=\W))(?P<w>between|from)[ \t]++\Z", regex.IGNORECASE)
@@ -141,7 +146,27 @@ class _Num:
     mult: int = 1
 
 
-def _words_value(tokens: list[tuple[str, int, int]]) -> list[tuple[int, int, int]]:
+def _decimals(tokens: list[tuple[str, int, int]], j: int) -> tuple[str, int]:
+    """The digits after "point" at token j: "nine nine" -> "99", "ninety-nine" -> "99"; and the end token."""
+    digits = ""
+    k = j
+    while k < len(tokens):
+        w = tokens[k][0].lower()
+        if w in ("o", "oh"):
+            digits += "0"
+        elif w in _WORDS and _WORDS[w][1] == "unit":
+            digits += str(_WORDS[w][0])
+        else:
+            break
+        k += 1
+    whole = _words_value(tokens[j:], decimals=False)
+    if whole and whole[0][1] == 0 and (whole[0][2] > 1 or (j < len(tokens) and _WORDS.get(
+            tokens[j][0].lower(), (0, "unit"))[1] in ("teen", "tens"))) and whole[0][2] >= k - j:
+        return str(whole[0][0]), j + whole[0][2]
+    return digits, k
+
+
+def _words_value(tokens: list[tuple[str, int, int]], decimals: bool = True) -> list[tuple[int | Decimal, int, int]]:
     """Split a run of number words into numbers: (value, first token, end token).
 
     >>> toks = [(w, 0, 0) for w in "one hundred and five".split()]
@@ -150,7 +175,7 @@ def _words_value(tokens: list[tuple[str, int, int]]) -> list[tuple[int, int, int
     >>> [v for v, _, _ in _words_value([(w, 0, 0) for w in "one one".split()])]
     [1, 1]
     """
-    out: list[tuple[int, int, int]] = []
+    out: list[tuple[int | Decimal, int, int]] = []
     i, n = 0, len(tokens)
     while i < n:
         total = current = 0
@@ -158,8 +183,17 @@ def _words_value(tokens: list[tuple[str, int, int]]) -> list[tuple[int, int, int
         prev_scale = 0
         j = i
         used = i
+        fraction: str | None = None
         while j < n:
             word = tokens[j][0].lower()
+            if word == "point":
+                if decimals and used > i and last in ("unit", "teen", "tens", "hundred", "scale"):
+                    digits, k = _decimals(tokens, j + 1)
+                    if digits:
+                        fraction, used = digits, k
+                break
+            if word in ("o", "oh"):
+                break
             if word in ("a", "an"):
                 if last is not None:
                     break
@@ -203,7 +237,10 @@ def _words_value(tokens: list[tuple[str, int, int]]) -> list[tuple[int, int, int
         if used == i:  # a lone "a"/"and" or an unreadable word: skip it
             i += 1
             continue
-        out.append((total + current, i, used))
+        number: int | Decimal = total + current
+        if fraction is not None:
+            number = Decimal(f"{number}.{fraction}")
+        out.append((number, i, used))
         i = used
     return out
 
@@ -415,7 +452,7 @@ def find_figures(text: str) -> list[Figure]:
             hedge = hedge_q = None
             range_open = None
             if idx == 0:
-                before = text[max(0, num.start - 24): num.start]
+                before = text[max(0, num.start - 40): num.start]
                 if _ALL_BUT_BEFORE.search(before):
                     before = ""
                 hm = _HEDGE_BEFORE.search(before)
@@ -433,7 +470,7 @@ def find_figures(text: str) -> list[Figure]:
                 sep = _RANGE_SEP.match(text, num.end)
                 if sep is not None:
                     word = sep.group("sep")
-                    ok = word in ("-", "–", "—") or (word == "to" and range_open != "from" and hedge_q is None) \
+                    ok = word in ("-", "–", "—", "~", "through", "thru") or (word == "to" and range_open != "from" and hedge_q is None) \
                         or (word == "to" and range_open == "from") or (word == "and" and range_open == "between")
                     if word == "to" and range_open is None and hedge_q is None:
                         ok = True
@@ -454,10 +491,41 @@ def find_figures(text: str) -> list[Figure]:
             kind, unit, start, end = _kind_around(text, num, hi if hi is not None else num)
             if kind in (FigureKind.DATE, FigureKind.TIME):
                 hi = None
+            if hedge_q is None and hi is None and num.vague is None:
+                after_hedge = _HEDGE_AFTER.match(text, end)
+                if after_hedge is not None:  # "200 or more"
+                    hedge = after_hedge.group("hedge")
+                    hedge_q = LEXICON.hedges_after[" ".join(hedge.lower().split())]
             fig = _figure(text, num, hi, hedge, hedge_q, kind, unit, start, end)
+            if out and fig.kind is FigureKind.COUNT and out[-1].kind is FigureKind.COUNT:
+                merged = _join_bounds(text, out[-1], fig)
+                if merged is not None:
+                    out[-1] = merged
+                    pos = max(pos, fig.end)
+                    continue
             out.append(fig)
             pos = max(pos, fig.end)
     return out
+
+
+def _join_bounds(text: str, a: Figure, b: Figure) -> Figure | None:
+    """Two half-open bounds that make one interval: "above 1,000 and below 1,500" -> 1,000 to 1,500."""
+    lo = hi = None
+    if a.low is not None and a.high is None and b.low is None and b.high is not None:
+        lo, hi = a.low, b.high
+    elif a.high is not None and a.low is None and b.low is not None and b.high is None:
+        lo, hi = b.low, a.high
+    if lo is None or hi is None or lo > hi or not a.hedge or not b.hedge:
+        return None
+    gap_start = a.end
+    gap_end = text.rfind(b.hedge, max(gap_start, b.start - len(b.hedge) - 3), b.start)
+    if gap_end < gap_start or gap_end - gap_start > 12:
+        return None
+    if not regex.fullmatch(r"[ \t]*+(?:,[ \t]*+)?(?:(?:and|but)[ \t]++)?", text[gap_start:gap_end], regex.IGNORECASE):
+        return None
+    return Figure(low=lo, high=hi, approximate=False, vague=False, qualifier=Qualifier.RANGE, kind=a.kind,
+                  text=text[a.start:b.end], start=a.start, end=b.end, hedge=a.hedge, currency=a.currency,
+                  unit=a.unit)
 
 
 def parse_number(text: str) -> Figure | None:
