@@ -54,15 +54,14 @@ _NOT_NP_END = frozenset({"was", "were", "is", "are", "be", "been", "has", "have"
                          "later", "would", "could", "will", "not", "did", "does", "do", "and", "or"})
 _DETERMINER_BEFORE = regex.compile(
     r"\b(?:a|an|the|its|their|his|her|our|this|that|central|new|latest|earlier|initial|first|"
-    r"conservative|own|best|lower|higher)\s++\Z",
-    regex.IGNORECASE,
-)
+    r"conservative|own|best|lower|higher)\s+\Z",
+    regex.IGNORECASE | regex.REVERSE)
 _FIGURE_AHEAD = regex.compile(
     rf"\d|\b(?:{alternation([w for w in LEXICON.number_words if w not in ('hundred', 'thousand', 'million', 'billion', 'trillion')])}"
     rf"|{alternation(list(LEXICON.vague))})\b",
     regex.IGNORECASE,
 )
-_PASSIVE_BEFORE = regex.compile(r"\b(?:was|were|been|be|is|are|being)\s++\Z", regex.IGNORECASE)
+_PASSIVE_BEFORE = regex.compile(r"\b(?:was|were|been|be|is|are|being)\s+\Z", regex.IGNORECASE | regex.REVERSE)
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "his", "her", "officials there"})
 _LOWER_OK = regex.compile(
     r"^(?:the|a|an|officials?|police|medics|witnesses|residents|doctors|rescuers|authorities|sources|"

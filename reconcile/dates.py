@@ -49,16 +49,14 @@ DATE_PATTERN = regex.compile(
     regex.VERBOSE,
 )
 _REPORT_BEFORE = regex.compile(
-    r"\b(?:said|says|told\s++\w++|told\s++reporters|reported|announced|published|released|stated"
-    r"|(?:a|its|the|their)\s++(?:report|statement|study|survey|update|briefing)|as\s++of|confirmed|added|estimated|tallied|updated)\s++(?:on\s++|in\s++|late\s++|early\s++)?\Z",
-    regex.IGNORECASE,
-)
-_BY_BEFORE = regex.compile(r"\b(?:by|as\s++of)[ \t]++\Z", regex.IGNORECASE)
+    r"\b(?:said|says|told\s+\w+|told\s+reporters|reported|announced|published|released|stated"
+    r"|(?:a|its|the|their)\s+(?:report|statement|study|survey|update|briefing)|as\s+of|confirmed|added|estimated|tallied|updated)\s+(?:on\s+|in\s+|late\s+|early\s+)?\Z",
+    regex.IGNORECASE | regex.REVERSE)
+_BY_BEFORE = regex.compile(r"\b(?:by|as\s+of)[ \t]+\Z", regex.IGNORECASE | regex.REVERSE)
 _DATELINE_AFTER = regex.compile(r"[ \t]*+(?:\([^)\n]{1,40}\))?[ \t]*+[-–—]")
 _WHEN_AFTER = regex.compile(r",?[ \t]++when\b")
 _SCOPE_BEFORE = regex.compile(
-    r"\b(?:since|before|until|through|(?:start|end|beginning)\s++of)\s++(?:the\s++)?\Z", regex.IGNORECASE
-)
+    r"\b(?:since|before|until|through|(?:start|end|beginning)\s+of)\s+(?:the\s+)?\Z", regex.IGNORECASE | regex.REVERSE)
 
 
 @dataclass(frozen=True)

@@ -35,25 +35,23 @@ _CUE = regex.compile(rf"(?<![\w-])(?P<cue>{alternation(list(_CUES))})(?![\w-])",
 _PRISONER = regex.compile(rf"\b{alternation(list(LEXICON.prisoner_words))}\b", regex.IGNORECASE)
 _WORD = regex.compile(r"[A-Za-z][\w'’-]*+|[^\s\w]")
 _REFER_BEFORE = regex.compile(
-    r"""(?:\b(?:up|down)?\s*+from
-      | \b(?:put|puts|putting|set|sets|raised|lowered|revised)\s++(?:the\s++|its\s++|their\s++)?
-           (?:figure|number|count|total|tally)(?:\s++\w++)?\s++at
-      | \b(?:figure|number|count|total|tally)\s++(?:was|is|stood|stands|at|of)
-           (?:\s++(?:probably|likely|closer\s++to|nearer|now|actually))*+)\s*+\Z""",
-    regex.IGNORECASE | regex.VERBOSE,
-)
+    r"""(?:\b(?:up|down)?\s*from
+      | \b(?:put|puts|putting|set|sets|raised|lowered|revised)\s+(?:the\s+|its\s+|their\s+)?
+           (?:figure|number|count|total|tally)(?:\s+\w+)?\s+at
+      | \b(?:figure|number|count|total|tally)\s+(?:was|is|stood|stands|at|of)
+           (?:\s+(?:probably|likely|closer\s+to|nearer|now|actually))*)\s*\Z""",
+    regex.IGNORECASE | regex.VERBOSE | regex.REVERSE)
 _PASSIVE_CUE = regex.compile(r"(?:were|was)\s", regex.IGNORECASE)  # "61 were killed in India and 25 in Tibet"
 _OF_THEM = regex.compile(r"\s++of\s++(?:them|whom|those)\b", regex.IGNORECASE)
 _AUX_BEFORE = regex.compile(
-    r"\b(?:were|was|are|is|be|been|being|remain|remained|remains|still|had|have|has|got)\s++(?:\w++\s++)?\Z",
-    regex.IGNORECASE,
-)
+    r"\b(?:were|was|are|is|be|been|being|remain|remained|remains|still|had|have|has|got)\s+(?:\w+\s+)?\Z",
+    regex.IGNORECASE | regex.REVERSE)
 _BY_AFTER = regex.compile(r"\s++(?:by|from|in|during)\b")
 _PUNCT = regex.compile(r"[,;:()\"“”—]")
 _DET_OR_AND = regex.compile(r"\b(?:the|and|or|but)\b", regex.IGNORECASE)
 _CLAUSE_END = regex.compile(r"[;:()\"“”—]")
-_NEGATED = regex.compile(r"\b(?:not|none\s++of|no)\s++\Z", regex.IGNORECASE)
-_ALL_BUT = regex.compile(r"\ball\s++but\s++\Z", regex.IGNORECASE)
+_NEGATED = regex.compile(r"\b(?:not|none\s+of|no)\s+\Z", regex.IGNORECASE | regex.REVERSE)
+_ALL_BUT = regex.compile(r"\ball\s+but\s+\Z", regex.IGNORECASE | regex.REVERSE)
 _WHO_SKIP = frozenset({"more", "other", "excess", "additional", "of", "the", "its", "their", "his",
                        "her", "them", "those", "these", "whom", "were", "had", "have", "been"})
 _WHO_STOP = frozenset({"were", "was", "are", "is", "had", "have", "has", "be", "been", "who", "that", "which",

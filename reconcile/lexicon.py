@@ -39,6 +39,18 @@ def alternation(phrases: list[str] | set[str] | tuple[str, ...]) -> str:
     return "(?:" + "|".join(parts) + ")"
 
 
+def greedy(pattern: str) -> str:
+    """The same pattern without possessive quantifiers: for the short, reverse-searched windows.
+
+    A reverse search reads right to left, where a possessive run would swallow the
+    first letter of a word; the windows are a few dozen characters, so backtracking is bounded.
+
+    >>> greedy("[a-z]++ [0-9]*+")
+    '[a-z]+ [0-9]*'
+    """
+    return pattern.replace("++", "+").replace("*+", "*")
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """Every word list, as read from ``reconcile/data``."""

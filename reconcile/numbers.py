@@ -22,7 +22,7 @@ from itertools import pairwise
 import regex
 
 from .errors import InputTypeError
-from .lexicon import LEXICON, alternation
+from .lexicon import LEXICON, alternation, greedy as _greedy
 from .records import Figure, FigureKind, Qualifier
 
 __all__ = ["find_figures", "parse_number"]
@@ -54,6 +54,12 @@ _CORE_SOURCE = rf"""
     )
     """
 CORE = regex.compile(_CORE_SOURCE, regex.VERBOSE | regex.IGNORECASE)
+# where a numeral may start: scanned first, because one literal alternation is much faster to
+# search for than CORE with its lookbehinds; CORE is then matched only at these places
+PREFILTER = regex.compile(
+    rf"[\d$£€¥]|\ban?[ \t]++(?=(?:hundred|thousand|million|billion|dozen)\b)|\b{alternation([*_WORDS, *LEXICON.vague])}\b",
+    regex.IGNORECASE,
+)
 # the second end of a range may follow a hyphen directly ("600-nine hundred")
 CORE_AFTER_SEPARATOR = regex.compile(_CORE_SOURCE.replace("(?<![\\w-])", "(?<![\\w])"),
                                      regex.VERBOSE | regex.IGNORECASE)
@@ -83,11 +89,10 @@ _HEDGE_AFTER = regex.compile(
 
 
 _HEDGE_BEFORE = regex.compile(
-    rf"""(?:^|(?<=[^\w])|(?=[<>]))(?P<hedge>{alternation(list(LEXICON.hedges))})[ \t]*+\Z""",
-    regex.VERBOSE | regex.IGNORECASE,
-)
-_RANGE_OPEN_BEFORE = regex.compile(r"(?:^|(?<=\W))(?P<w>between|from)[ \t]++\Z", regex.IGNORECASE)
-_ALL_BUT_BEFORE = regex.compile(r"\ball[ \t]++but[ \t]++\Z", regex.IGNORECASE)
+    rf"""(?:^|(?<=[^\w])|(?=[<>]))(?P<hedge>{_greedy(alternation(list(LEXICON.hedges)))})[ \t]*\Z""",
+    regex.VERBOSE | regex.IGNORECASE | regex.REVERSE)
+_RANGE_OPEN_BEFORE = regex.compile(r"(?:^|(?<=\W))(?P<w>between|from)[ \t]+\Z", regex.IGNORECASE | regex.REVERSE)
+_ALL_BUT_BEFORE = regex.compile(r"\ball[ \t]+but[ \t]+\Z", regex.IGNORECASE | regex.REVERSE)
 
 _UNITS = LEXICON.units
 _UNIT_AFTER = regex.compile(
@@ -102,16 +107,16 @@ _UNIT_AFTER = regex.compile(
     regex.VERBOSE | regex.IGNORECASE,
 )
 _MONTH_ALT = alternation(list(LEXICON.months))
-_MONTH_BEFORE = regex.compile(rf"(?:^|(?<=\W))(?P<m>{_MONTH_ALT})\.?[ \t]++\Z", regex.IGNORECASE)
+_MONTH_BEFORE = regex.compile(rf"(?:^|(?<=\W))(?P<m>{_MONTH_ALT})\.?[ \t]+\Z", regex.IGNORECASE | regex.REVERSE)
 _MONTH_AFTER = regex.compile(rf"[ \t]++(?:of[ \t]+)?(?P<m>{_MONTH_ALT})\b\.?", regex.IGNORECASE)
 _DATE_TAIL = regex.compile(r"(?:(?:st|nd|rd|th)?(?:[ \t]*+(?:and|-|–|to)[ \t]*+\d{1,2}\b)?)(?:,?[ \t]++\d{4}\b)?")
-_AGE_BEFORE = regex.compile(r"[A-Z][\w.'-]*+,[ \t]++\Z")
-_PER_BEFORE = regex.compile(r"\b(?:per|every|out[ \t]++of|in[ \t]++every)[ \t]++\Z", regex.IGNORECASE)
-_AGED_BEFORE = regex.compile(r"\b(?:aged|ages|age[ \t]++of)[ \t]++\Z", regex.IGNORECASE)
-_LABEL_BEFORE = regex.compile(r"(?<=[\w,;:)][ \t]++)(?P<w>[A-Z][a-zA-Z]++)[ \t]\Z")
+_AGE_BEFORE = regex.compile(r"[A-Z][\w.'-]*,[ \t]+\Z", regex.REVERSE)
+_PER_BEFORE = regex.compile(r"\b(?:per|every|out[ \t]+of|in[ \t]+every)[ \t]+\Z", regex.IGNORECASE | regex.REVERSE)
+_AGED_BEFORE = regex.compile(r"\b(?:aged|ages|age[ \t]+of)[ \t]+\Z", regex.IGNORECASE | regex.REVERSE)
+_LABEL_BEFORE = regex.compile(r"(?<=[\w,;:)][ \t]+)(?P<w>[A-Z][a-zA-Z]+)[ \t]\Z", regex.REVERSE)
 _LOWER_WORD_AFTER = regex.compile(r"[ \t]++(?!(?:and|or|to|in|on|at|of)\b)[a-z]")  # "told Reuters 12 people": a count, not "Hangar 12"
-_LABEL_HYPHEN_BEFORE = regex.compile(r"[A-Za-z]-\Z|#\Z|\bNo\.[ \t]?\Z")
-_YEAR_CONTEXT = regex.compile(r"\b(?:in|since|of|by|until|from|during|before|after|early|late|mid|the)[ \t]++\Z", regex.IGNORECASE)
+_LABEL_HYPHEN_BEFORE = regex.compile(r"[A-Za-z]-\Z|#\Z|\bNo\.[ \t]?\Z", regex.REVERSE)
+_YEAR_CONTEXT = regex.compile(r"\b(?:in|since|of|by|until|from|during|before|after|early|late|mid|the)[ \t]+\Z", regex.IGNORECASE | regex.REVERSE)
 
 _CURRENCY_CODES = {"$": "USD", "US$": "USD", "A$": "AUD", "C$": "CAD", "£": "GBP", "€": "EUR", "¥": "JPY"}
 _CURRENCY_WORDS = {"dollars": "USD", "pounds": "GBP", "euros": "EUR", "yuan": "CNY", "rupees": "INR",
@@ -437,9 +442,13 @@ def find_figures(text: str) -> list[Figure]:
     pos = 0
     n = len(text)
     while pos < n:
-        m = CORE.search(text, pos, timeout=_TIMEOUT)
-        if m is None:
+        cand = PREFILTER.search(text, pos, timeout=_TIMEOUT)
+        if cand is None:
             break
+        m = CORE.match(text, cand.start(), timeout=_TIMEOUT)
+        if m is None:
+            pos = cand.end()
+            continue
         nums = _read_core(text, m)
         pos = max(m.end(), pos + 1)
         if not nums:

@@ -1,0 +1,56 @@
+"""Linear time on adversarial input: each entry point on 1 MB and on 2 MB; the ratio must stay < 2.5.
+
+    python bench/hostile.py
+Covers find_figures, extract, reconcile (on what extract found) and the CLI (`extract` on stdin).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+
+from reconcile import extract, find_figures, reconcile
+
+CASES = {
+    "repeated hedges": lambda n: "more than " * (n // 10) + "5",
+    "long digit runs": lambda n: ("9" * 100_000 + " ") * max(1, n // 100_001),
+    "one one one": lambda n: "one " * (n // 4),
+    "a million commas": lambda n: "1," * (n // 2),
+    "nested quotes": lambda n: '"' * (n - 20) + " 12 people died.",
+    "no newline": lambda n: "Officials said 12 people were killed on Tuesday and " * (n // 52),
+    "said said said": lambda n: "Officials said " * (n // 15) + "3 died.",
+}
+
+
+def clock(fn: object, arg: str) -> float:
+    t0 = time.perf_counter()
+    fn(arg)  # type: ignore[operator]
+    return time.perf_counter() - t0
+
+
+def cli(text: str) -> None:
+    subprocess.run([sys.executable, "-m", "reconcile", "extract", "-", "--published", "2024-01-01"],
+                   input=text.encode(), capture_output=True, check=False)
+
+
+def pipeline(text: str) -> None:
+    reconcile(extract(text, id="h", published="2024-01-01"))
+
+
+def main() -> int:
+    worst = 0.0
+    print(f"{'input':18} {'entry point':13} {'1 MB':>8} {'2 MB':>8} {'ratio':>6}")
+    for name, make in CASES.items():
+        small, large = make(1_000_000), make(2_000_000)
+        for label, fn in (("find_figures", find_figures), ("extract+rec", pipeline), ("cli extract", cli)):
+            a, b = clock(fn, small), clock(fn, large)
+            ratio = b / a if a > 0 else 0.0
+            worst = max(worst, ratio)
+            print(f"{name:18} {label:13} {a:7.3f}s {b:7.3f}s {ratio:6.2f}", flush=True)
+    print(f"worst ratio {worst:.2f} ({'ok' if worst < 2.5 else 'FAILS the 2.5 bound'})")
+    return 0 if worst < 2.5 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,67 @@
+"""Reconciling synthetic claims: time and peak memory from 10k to 1M claims.
+
+    python bench/reconcile_scale.py [10000 100000 1000000]
+Target (issue 4): 100,000 claims in < 10 s and < 1 GB peak on one core.
+Each size runs in a fresh process so the peak resident memory is its own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import resource
+import subprocess
+import sys
+import time
+
+from reconcile import Attribution, Claim, DatePeriod, Figure, Metric, reconcile
+
+METRICS = [Metric.KILLED, Metric.INJURED, Metric.MISSING, Metric.DISPLACED, Metric.HOSTAGES_TAKEN]
+PLACES = [None, "North", "South", "East", "West"]
+
+
+def synthetic(n: int, seed: int = 1) -> list[Claim]:
+    """n claims: stories of 20 articles, each article 5 claims about its story's events."""
+    rnd = random.Random(seed)
+    out: list[Claim] = []
+    for i in range(n):
+        art = i // 5
+        story = art // 20
+        day = dt.date(2000, 1, 1) + dt.timedelta(days=story * 3 + rnd.randint(0, 2))
+        v = rnd.randint(1, 50_000)
+        text = f"{v:,}"
+        sentence = f"{text} people were killed in the region, officials said."
+        out.append(Claim(
+            id=f"a{art}:{i}", article_id=f"a{art}",
+            figure=Figure(low=v, high=v, text=text, start=0, end=len(text)),
+            metric=rnd.choice(METRICS), who="people", place=rnd.choice(PLACES),
+            source=Attribution(text="officials", issuer=f"issuer{rnd.randint(0, 9)}"),
+            published=day + dt.timedelta(days=rnd.randint(0, 5)),
+            event_date=DatePeriod.of(day), event_date_from="sentence",
+            sentence=sentence, sentence_start=0, names=(f"Story{story}", f"Place{story}"),
+        ))
+    return out
+
+
+def run_one(n: int) -> None:
+    claims = synthetic(n)
+    t0 = time.perf_counter()
+    report = reconcile(claims)
+    t = time.perf_counter() - t0
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    rels = sum(len(g.relations) for g in report.groups)
+    print(f"{n:>9,} claims  {t:7.2f} s  peak {peak_mb:7.0f} MB  ({len(report.groups):,} groups, {rels:,} relations)",
+          flush=True)
+
+
+def main() -> None:
+    if len(sys.argv) > 2 and sys.argv[1] == "--one":
+        run_one(int(sys.argv[2]))
+        return
+    sizes = [int(a) for a in sys.argv[1:]] or [10_000, 100_000, 1_000_000]
+    for n in sizes:
+        subprocess.run([sys.executable, __file__, "--one", str(n)], check=True)
+
+
+if __name__ == "__main__":
+    main()
