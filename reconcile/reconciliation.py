@@ -39,8 +39,10 @@ the bound holds for the point figure.')]
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 from decimal import Decimal
 from typing import Literal
 
@@ -122,6 +124,7 @@ def _date(c: Claim) -> dt.date | None:
     return c.reported_date.start if c.reported_date else None
 
 
+@lru_cache(maxsize=65536)
 def _fmt_date(d: dt.date | None) -> str:
     return f"{d.day} {d.strftime('%B %Y')}" if d else "date unknown"
 
@@ -149,15 +152,26 @@ def relate(a: Claim, b: Claim) -> Relation:
     >>> relate(y, x).relation
     'conflict'
     """
-    da, db = _date(a), _date(b)
+    return _relate(a, b, _facts(a), _facts(b))
+
+
+_Facts = tuple[dt.date | None, tuple[float, float], str, str]
+
+
+def _facts(c: Claim) -> _Facts:
+    """What a relation needs of a claim, computed once per claim: date, interval, wording, issuer."""
+    return _date(c), _interval(c), describe(c), _who_said(c)
+
+
+def _relate(a: Claim, b: Claim, fa_: _Facts, fb_: _Facts) -> Relation:
+    da, db = fa_[0], fb_[0]
     if da is not None and db is not None and (db, b.id) < (da, a.id):
-        a, b, da, db = b, a, db, da
+        a, b, fa_, fb_, da, db = b, a, fb_, fa_, db, da
     order_known = da is not None and db is not None and da != db
-    lo_a, hi_a = _interval(a)
-    lo_b, hi_b = _interval(b)
+    lo_a, hi_a = fa_[1]
+    lo_b, hi_b = fb_[1]
     overlap = max(lo_a, lo_b) <= min(hi_a, hi_b)
-    ta, tb = describe(a), describe(b)
-    head = f"{ta} ({_who_said(a)}, {_fmt_date(da)}) and {tb} ({_who_said(b)}, {_fmt_date(db)})"
+    head = f"{fa_[2]} ({fa_[3]}, {_fmt_date(da)}) and {fb_[2]} ({fb_[3]}, {_fmt_date(db)})"
     label: RelationLabel
     if not order_known:
         when = "the order of the reports is unknown" if da is None or db is None else "same day"
@@ -439,17 +453,18 @@ def _summary(members: list[Claim]) -> Summary:
 
 def _relations(members: list[Claim]) -> list[Relation]:
     ordered = sorted(members, key=lambda c: (_date(c) or dt.date.max, c.id))
+    facts = {c.id: _facts(c) for c in ordered}
     out: list[Relation] = []
     if len(ordered) <= ALL_PAIRS_LIMIT:
         for i, x in enumerate(ordered):
             for y in ordered[i + 1:]:
                 if x.article_id != y.article_id:
-                    out.append(relate(x, y))
+                    out.append(_relate(x, y, facts[x.id], facts[y.id]))
     else:
         prev: Claim | None = None
         for c in ordered:
             if prev is not None and prev.article_id != c.article_id:
-                out.append(relate(prev, c))
+                out.append(_relate(prev, c, facts[prev.id], facts[c.id]))
             prev = c
     return sorted(out, key=lambda r: (r.a, r.b))
 
@@ -461,6 +476,16 @@ def reconcile(claims: Iterable[Claim]) -> Report:
     report's own claims again gives the same report; an empty input gives an
     empty report.
     """
+    enabled = gc.isenabled()
+    gc.disable()  # hundreds of thousands of small records: the cyclic collector would rescan them all
+    try:
+        return _reconcile(claims)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _reconcile(claims: Iterable[Claim]) -> Report:
     unique: dict[str, Claim] = {}
     for c in claims:
         if not isinstance(c, Claim):

@@ -1,0 +1,38 @@
+"""A bounded, hypothesis-driven fuzz test: news-like soup never breaks an entry point.
+
+Runs in CI with a fixed budget (the `ci` hypothesis profile); atheris fuzzing is opt-in (fuzz/).
+"""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reconcile import extract, find_figures, reconcile
+
+PIECES = st.sampled_from([
+    "more than", "about", "at least", "up to", "between", "and", "to", "-", "–", ",", ".", " ", "\n",
+    "one", "hundred", "thousand", "million", "dozen", "dozens", "1,200", "2.3mn", "$4.4 billion", "34,789",
+    "killed", "were killed", "injured", "freed", "hostages", "people", "said", "according to", "the ministry",
+    "Oct. 7", "on Sunday", "in 2009", "\"", "“", "”", "(", ")", "Gen.", "U.S.", "per cent", "-year-old",
+    "all but", "of them", "toll", "rose to", "Nepal's", "in India", "\x00", "\r\n", "½", "٣",
+])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(PIECES, max_size=60).map(" ".join), st.none() | st.dates())
+def test_news_soup(text: str, published: object) -> None:
+    for f in find_figures(text):
+        assert text[f.start:f.end] == f.text
+    claims = extract(text, id="fuzz", published=published)
+    for c in claims:
+        assert c.sentence[c.figure.start - c.sentence_start: c.figure.end - c.sentence_start] == c.figure.text
+    report = reconcile(claims)
+    assert reconcile(report.claims) == report
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=400))
+def test_any_text(text: str) -> None:
+    for c in extract(text, id="any"):
+        assert 0 <= c.figure.start < c.figure.end <= len(text)
