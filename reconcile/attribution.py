@@ -13,6 +13,7 @@ the article named. The article's own voice gives no attribution.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
@@ -74,6 +75,12 @@ _BACKREF = regex.compile(
 )
 
 
+# a cheap test before the attribution patterns: any verb of saying, "according", "citing", a tally word
+_GATE = re.compile(
+    r"\b(?:" + "|".join(sorted((re.escape(v) for v in LEXICON.attribution_verbs), key=lambda v: (-len(v), v)))
+    + r"|according|citing|figures|data|tallies|tally|statistics|numbers|estimates|count)\b",
+    re.IGNORECASE,
+)
 _WINDOW = 300  # characters around a verb or a figure that are read; keeps every step bounded
 
 
@@ -134,6 +141,8 @@ def _subject_before(sentence: str, verb_start: int) -> str | None:
 def find_attributions(sentence: str) -> list[tuple[Found, Attribution]]:
     """Every attribution in one sentence, with the side of the sentence it covers."""
     out: list[tuple[Found, Attribution]] = []
+    if _GATE.search(sentence) is None:
+        return out  # no verb of saying, no "according to", no tally: most sentences stop here
     outlet_m = _OUTLET.search(sentence)
     relay = outlet_m.group("outlet") if outlet_m else None
     for m in _ACCORDING.finditer(sentence):

@@ -14,6 +14,7 @@ not after publication.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import warnings
 from dataclasses import dataclass
 from functools import lru_cache
@@ -52,6 +53,11 @@ _REPORT_BEFORE = regex.compile(
     r"\b(?:said|says|told\s+\w+|told\s+reporters|reported|announced|published|released|stated"
     r"|(?:a|its|the|their)\s+(?:report|statement|study|survey|update|briefing)|as\s+of|confirmed|added|estimated|tallied|updated)\s+(?:on\s+|in\s+|late\s+|early\s+)?\Z",
     regex.IGNORECASE | regex.REVERSE)
+# digits, or a word that a date phrase without digits needs (a weekday, "yesterday", "last week", a month)
+_GATE = re.compile(
+    r"\d|day\b|night\b|week\b|month\b|year\b|"
+    + "|".join(sorted({re.escape(m) for m in _MONTHS}, key=lambda m: (-len(m), m)))
+)
 _BY_BEFORE = regex.compile(r"\b(?:by|as\s+of)[ \t]+\Z", regex.IGNORECASE | regex.REVERSE)
 _DATELINE_AFTER = regex.compile(r"[ \t]*+(?:\([^)\n]{1,40}\))?[ \t]*+[-–—]")
 _WHEN_AFTER = regex.compile(r",?[ \t]++when\b")
@@ -153,6 +159,11 @@ def _resolve(m: regex.Match[str], base: dt.date | None) -> DatePeriod | None:
     return DatePeriod.of(r[0], r[1])
 
 
+def may_have_dates(sentence: str) -> bool:
+    """A cheap test that lets most sentences skip the full date pattern."""
+    return _GATE.search(sentence) is not None
+
+
 def find_dates(sentence: str, published: dt.date | None) -> list[DateMention]:
     """Every date phrase of ``sentence`` with its role (event, report or scope) and period.
 
@@ -160,6 +171,8 @@ def find_dates(sentence: str, published: dt.date | None) -> list[DateMention]:
     "since" the start of a scope; the others date the event.
     """
     out: list[DateMention] = []
+    if not may_have_dates(sentence):
+        return out
     for m in DATE_PATTERN.finditer(sentence, timeout=5.0):
         raw = sentence[max(0, m.start() - 30): m.start()]
         before = regex.sub(r"(?:\bon|\bthe|\blate|\bearly)[ \t]++\Z", "", raw)

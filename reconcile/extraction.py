@@ -19,7 +19,7 @@ from typing import Any, Literal
 import regex
 
 from . import attribution as attr
-from .dates import DateMention, find_dates
+from .dates import DateMention, find_dates, may_have_dates
 from .errors import InputTypeError
 from .lexicon import LEXICON, alternation
 from .numbers import find_figures
@@ -318,7 +318,7 @@ def extract(article: Article | str, **meta: Any) -> list[Claim]:
     for i, sent in enumerate(sentences):
         figs = by_sentence.get(i)
         found = attr.find_attributions(sent.text) if (figs or "said" in sent.text) else []
-        dates = find_dates(sent.text, published) if figs or _has_digit_or_day(sent.text) else []
+        dates = find_dates(sent.text, published) if figs or may_have_dates(sent.text) else []
         if figs:
             new = _claims_of(article, sent, figs, found, dates, last_named, last_event or lead,
                              reported_default, last_metric, names)
@@ -376,10 +376,6 @@ def _lead_date(sentences: list[Sentence], published: dt.date | None) -> tuple[in
             if d.role == "event" and p is not None and p.precision is Precision.DAY and p.start == p.end:
                 return (-1, p)
     return None
-
-
-def _has_digit_or_day(s: str) -> bool:
-    return any(ch.isdigit() for ch in s) or "day" in s or "yesterday" in s
 
 
 def _claims_of(article: Article, sent: Sentence, figs: list[Figure],

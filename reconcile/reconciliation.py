@@ -42,8 +42,8 @@ import datetime as dt
 import gc
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from functools import lru_cache
 from decimal import Decimal
+from functools import lru_cache
 from typing import Literal
 
 import regex

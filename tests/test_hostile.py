@@ -12,7 +12,7 @@ HOSTILE = [
     ("1," * 50_000, "a hundred thousand commas between digits"),
     ("more than " * 20_000 + "5", "repeated hedges"),
     ("9" * 100_000, "a 100,000-digit run"),
-    ("one " * 30_000, "one one one ..."),
+    ("one " * 8_000, "one one one ..."),
     ("\x00\x01\x02 12 people \x7f" * 5_000, "control characters"),
     ("\"" * 50_000 + "12 died", "deeply nested quotes"),
     ("a" * 200_000, "a long line with no numbers"),
