@@ -81,6 +81,14 @@ _GATE = re.compile(
     + r"|according|citing|figures|data|tallies|tally|statistics|numbers|estimates|count)\b",
     re.IGNORECASE,
 )
+_VERB_AT = re.compile(
+    r"\b(?:" + "|".join(sorted((re.escape(v) for v in LEXICON.attribution_verbs), key=lambda v: (-len(v), v))) + r")\b"
+)
+_TALLY_GATE = re.compile(
+    r"(?:'s|’s)\s+(?:official\s+)?(?:tally|count|figures|estimate|official\s+toll)"
+    r"|\b(?:figures|data|tallies|statistics|numbers|estimates|tally|count)\s+(?:from|by|of|compiled|released)\b",
+    re.IGNORECASE,
+)
 _WINDOW = 300  # characters around a verb or a figure that are read; keeps every step bounded
 
 
@@ -143,24 +151,27 @@ def find_attributions(sentence: str) -> list[tuple[Found, Attribution]]:
     out: list[tuple[Found, Attribution]] = []
     if _GATE.search(sentence) is None:
         return out  # no verb of saying, no "according to", no tally: most sentences stop here
-    outlet_m = _OUTLET.search(sentence)
+    lower = sentence.lower()
+    outlet_m = _OUTLET.search(sentence) if "told" in lower else None
     relay = outlet_m.group("outlet") if outlet_m else None
-    for m in _ACCORDING.finditer(sentence):
+    verbs = [(v.start(), v.end()) for v in _VERB_AT.finditer(sentence)]
+    for m in (_ACCORDING.finditer(sentence) if "according" in lower else ()):
         src = _clean(m.group("src"), strict=False)
         if src:
             out.append((Found(m.start(), m.end(), "before"), _make(src, relay)))
-    for m in _TALLY.finditer(sentence):
+    for m in (_TALLY.finditer(sentence) if _TALLY_GATE.search(sentence) else ()):
         src = m.group("src1") or m.group("src2")
         src = _clean(src) if src else None
         if src:
             out.append((Found(m.start(), m.end(), "after"), _make(src, relay)))
     taken: set[int] = set()
-    for m in _INVERTED.finditer(sentence):
+    inverted = any(v0 > 0 and sentence[max(0, v0 - 3):v0].strip(" \t")[-1:] in (",", '"', "”") for v0, _ in verbs)
+    for m in (_INVERTED.finditer(sentence) if inverted else ()):
         src = _clean(m.group("src"))
         if src and m.start() > 0:
             out.append((Found(m.start("verb"), m.end(), "before"), _make(src, relay)))
             taken.add(m.start("verb"))
-    for m in _SUBJECT_VERB.finditer(sentence):
+    for m in (_SUBJECT_VERB.finditer(sentence, max(0, verbs[0][0] - 80)) if verbs else ()):
         if m.start("verb") in taken or _DETERMINER_BEFORE.search(sentence, max(0, m.start() - 16), m.start()):
             continue  # "an estimated 4,645", "the central estimate": not a verb of saying
         if _PASSIVE_BEFORE.search(sentence, max(0, m.start() - 16), m.start()):
@@ -174,7 +185,7 @@ def find_attributions(sentence: str) -> list[tuple[Found, Attribution]]:
             continue
         covers = "after" if _FIGURE_AHEAD.search(rest) else "before"
         out.append((Found(m.start(), m.end(), covers), _make(src, relay)))
-    for m in _CITING.finditer(sentence):
+    for m in (_CITING.finditer(sentence) if "citing" in lower else ()):
         src = _clean(m.group("src"))
         if src and not out:
             out.append((Found(m.start(), m.end(), "before"), _make(src, relay)))
