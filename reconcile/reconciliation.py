@@ -81,7 +81,8 @@ _EVENT_NOUN = regex.compile(
 )
 _RUNNING_TOTAL = regex.compile(
     r"\b(?:has|have)\s++(?:now\s++)?(?:killed|been\s++killed|died|displaced|abducted|detained)\b"
-    r"|\b(?:war|conflict|offensive|insurgency|campaign|uprising|siege|since|so\s++far|in\s++total|to\s++date)\b",
+    r"|\b(?:war|conflict|offensive|insurgency|campaign|uprising|siege|so\s++far|in\s++total|to\s++date)\b"
+    r"|\bsince\b(?!\s++(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|dawn|morning|last\s++night))",
     regex.IGNORECASE,
 )
 
