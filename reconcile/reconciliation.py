@@ -260,6 +260,9 @@ def _anchors(claims: list[Claim]) -> dict[str, list[Claim]]:
             pending.append(c)
             continue
         inside = [d for d in days if ev.start <= d <= ev.end]
+        if not inside and ev.start != ev.end and any(abs((d - ev.start).days) <= 366 for d in days):
+            pending.append(c)  # "in September" near a dated incident: placed like an undated claim
+            continue
         key = window[inside[0]] if inside else ev.label
         anchor_of[c.id] = key
         out[key].append(c)
