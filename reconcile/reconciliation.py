@@ -322,6 +322,21 @@ def _partition(claims: list[Claim], key_of: dict[str, str]) -> list[list[Claim]]
     return [parts[k] for k in sorted(parts)]
 
 
+_LOCATIVE = regex.compile(
+    r"\b(?i:in|across|at|near|inside|throughout)\s++(?:the\s++)?(?:[a-z]++\s++)?(\p{Lu}[\w'’-]*+)"
+)
+
+
+def _located(claims: list[Claim]) -> set[str]:
+    """Names that some sentence puts something "in": "in Nepal" is a place, "Maria's toll" a storm."""
+    out: set[str] = set()
+    for sentence in {c.sentence for c in claims}:
+        for m in _LOCATIVE.finditer(sentence):
+            word = m.group(1).replace("’", "'")
+            out.add((word[:-2] if word.endswith("'s") else word).lower())
+    return out
+
+
 def _place_key(c: Claim, known: set[str]) -> str | None:
     """The claim's place if two claims name it, else the article's first name that is such a place."""
     if c.place and c.place.lower() in known:
@@ -407,7 +422,8 @@ def _groups_of_block(metric: Metric, claims: list[Claim]) -> list[tuple[str, lis
     for era in _eras(claims):
         for anchor, members in sorted(_anchors(era).items()):
             named = Counter(c.place.lower() for c in members if c.place)
-            known = {p for p, k in named.items() if k >= 2}
+            located = _located(members)
+            known = {p for p, k in named.items() if k >= 2 and p in located}
             place_of = {c.id: _place_key(c, known) for c in members}
             parts = [p for v in _partition(members, {c.id: str(c.figure.vague) for c in members})
                      for p in _split_by(v, {c.id: place_of[c.id] for c in v})]
