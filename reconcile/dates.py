@@ -60,6 +60,8 @@ _GATE = re.compile(
 )
 _BY_BEFORE = regex.compile(r"\b(?:by|as\s+of)[ \t]+\Z", regex.IGNORECASE | regex.REVERSE)
 _DATELINE_AFTER = regex.compile(r"[ \t]*+(?:\([^)\n]{1,40}\))?[ \t]*+[-–—]")
+_FROM_BEFORE = regex.compile(r"\bfrom[ \t]+\Z", regex.IGNORECASE | regex.REVERSE)
+_UNTIL_AFTER = regex.compile(r"[ \t]++(?:until|till|to|through)\b", regex.IGNORECASE)
 _WHEN_AFTER = regex.compile(r",?[ \t]++when\b")
 _SCOPE_BEFORE = regex.compile(
     r"\b(?:since|before|until|through|(?:start|end|beginning)\s+of)\s+(?:the\s+)?\Z", regex.IGNORECASE | regex.REVERSE)
@@ -179,8 +181,9 @@ def find_dates(sentence: str, published: dt.date | None) -> list[DateMention]:
         role: Role = "event"
         if _DATELINE_AFTER.match(sentence, m.end()) and m.start() < 40:
             role = "report"  # "ABUJA, Oct. 14 (Pan-African Wire) -": the dateline
-        elif _SCOPE_BEFORE.search(before) and not _WHEN_AFTER.match(sentence, m.end()):
-            role = "scope"
+        elif (_SCOPE_BEFORE.search(before) and not _WHEN_AFTER.match(sentence, m.end())) or (
+                _FROM_BEFORE.search(before) and _UNTIL_AFTER.match(sentence, m.end())):
+            role = "scope"  # "since 2014", "from 2014 until the blast"
         elif _REPORT_BEFORE.search(before) or _BY_BEFORE.search(raw):
             role = "report"
         possessive = bool(m.group("poss")) or bool(
