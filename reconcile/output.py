@@ -88,6 +88,21 @@ def _s(v: object) -> str:
     return str(v)
 
 
+def _range(low: int | Decimal | None, high: int | Decimal | None) -> str:
+    """An interval as a reader would say it.
+
+    >>> _range(1000000, None), _range(None, 300), _range(10, 15), _range(7, 7)
+    ('1,000,000 or more', 'up to 300', '10 to 15', '7')
+    """
+    if low is None and high is None:
+        return "no figure"
+    if high is None:
+        return f"{_s(low)} or more"
+    if low is None:
+        return f"up to {_s(high)}"
+    return _s(low) if low == high else f"{_s(low)} to {_s(high)}"
+
+
 def _table(head: list[str], rows: list[list[str]], md: bool = False) -> str:
     if md:
         lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
@@ -127,7 +142,7 @@ def render_report(report: Report, fmt: str) -> str:
         if len(g.claim_ids) < 2:
             continue
         s = g.summary
-        title = f"{g.label} [{g.kind}, {g.metric.value}]: range {_s(s.low)}–{_s(s.high)}, " \
+        title = f"{g.label} [{g.kind}]: latest reports say {_range(s.low, s.high)}, " \
                 f"{s.independent_reports} independent report(s)"
         parts.append(("### " if md else "== ") + title + "\n")
         parts.append(_table(["date", "figure", "issuer", "outlet", "article"],

@@ -197,7 +197,8 @@ def _relate(a: Claim, b: Claim, fa_: _Facts, fb_: _Facts) -> Relation:
         label, why = "update", f"the later figure is lower: a count of {a.metric.value.replace('_', ' ')} can fall."
     else:
         label, why = "conflict", "the later figure is lower for a count that cannot shrink: a downward revision."
-    return Relation(a=a.id, b=b.id, relation=label, order_known=order_known, explanation=f"{head} {why}")
+    sep = " " if why.startswith(("agree", "cannot")) else ": "
+    return Relation(a=a.id, b=b.id, relation=label, order_known=order_known, explanation=f"{head}{sep}{why}")
 
 
 def _local(c: Claim, before: int = 80, after: int = 40) -> str:
