@@ -89,7 +89,9 @@ _TALLY_GATE = re.compile(
     r"|\b(?:figures|data|tallies|statistics|numbers|estimates|tally|count)\s+(?:from|by|of|compiled|released)\b",
     re.IGNORECASE,
 )
-_WINDOW = 300  # characters around a verb or a figure that are read; keeps every step bounded
+_WINDOW = 300
+_PUT_OBJECT = regex.compile(r"(?:the\s++)?(?:number|toll|figure|death|cost|damage|count)")
+_LEADING_ARTICLE = regex.compile(r"^(?:the|a|an)\s++", regex.IGNORECASE)  # characters around a verb or a figure that are read; keeps every step bounded
 
 
 @dataclass(frozen=True)
@@ -181,7 +183,7 @@ def find_attributions(sentence: str) -> list[tuple[Found, Attribution]]:
         if src is None:
             continue
         rest = sentence[m.end(): m.end() + _WINDOW].strip()
-        if verb in ("put", "puts") and not regex.match(r"(?:the\s++)?(?:number|toll|figure|death|cost|damage|count)", rest):
+        if verb in ("put", "puts") and not _PUT_OBJECT.match(rest):
             continue
         covers = "after" if _FIGURE_AHEAD.search(rest) else "before"
         out.append((Found(m.start(), m.end(), covers), _make(src, relay)))
@@ -206,7 +208,7 @@ def normalise_issuer(src: str) -> str:
     "Lebanon's health ministry"
     """
     s = " ".join(src.replace("’", "'").split())
-    s = regex.sub(r"^(?:the|a|an)\s++", "", s, flags=regex.IGNORECASE)
+    s = _LEADING_ARTICLE.sub("", s)
     return s or src
 
 

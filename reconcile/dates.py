@@ -63,6 +63,9 @@ _DATELINE_AFTER = regex.compile(r"[ \t]*+(?:\([^)\n]{1,40}\))?[ \t]*+[-–—]")
 _FROM_BEFORE = regex.compile(r"\bfrom[ \t]+\Z", regex.IGNORECASE | regex.REVERSE)
 _UNTIL_AFTER = regex.compile(r"[ \t]++(?:until|till|to|through)\b", regex.IGNORECASE)
 _WHEN_AFTER = regex.compile(r",?[ \t]++when\b")
+_LEAD_WORDS = regex.compile(r"(?:\bon|\bthe|\blate|\bearly)[ \t]++\Z")
+_EVENT_NOUN_AFTER = regex.compile(
+    r"[ \t]++(?:earthquake|quake|explosion|blast|attack|raid|avalanche|storm|strike|bombing|release)")
 _SCOPE_BEFORE = regex.compile(
     r"\b(?:since|before|until|through|(?:start|end|beginning)\s+of)\s+(?:the\s+)?\Z", regex.IGNORECASE | regex.REVERSE)
 
@@ -177,7 +180,7 @@ def find_dates(sentence: str, published: dt.date | None) -> list[DateMention]:
         return out
     for m in DATE_PATTERN.finditer(sentence, timeout=5.0):
         raw = sentence[max(0, m.start() - 30): m.start()]
-        before = regex.sub(r"(?:\bon|\bthe|\blate|\bearly)[ \t]++\Z", "", raw)
+        before = _LEAD_WORDS.sub("", raw)
         role: Role = "event"
         if _DATELINE_AFTER.match(sentence, m.end()) and m.start() < 40:
             role = "report"  # "ABUJA, Oct. 14 (Pan-African Wire) -": the dateline
@@ -187,8 +190,7 @@ def find_dates(sentence: str, published: dt.date | None) -> list[DateMention]:
         elif _REPORT_BEFORE.search(before) or _BY_BEFORE.search(raw):
             role = "report"
         possessive = bool(m.group("poss")) or bool(
-            regex.match(r"[ \t]++(?:earthquake|quake|explosion|blast|attack|raid|avalanche|storm|strike|bombing|release)",
-                        sentence[m.end(): m.end() + 14])
+            _EVENT_NOUN_AFTER.match(sentence, m.end(), m.end() + 14)
         )
         out.append(DateMention(m.start(), m.end(), m.group(), _resolve(m, published), role, possessive))
     return out

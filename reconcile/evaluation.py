@@ -22,6 +22,7 @@ __all__ = ["Scores", "evaluate"]
 
 _NON_ALNUM = regex.compile(r"[^a-z0-9 ]+")
 _STOPWORDS = frozenset({"the", "a", "an", "of", "s"})
+_POSSESSIVE = regex.compile(r"'s\b")
 
 
 @dataclass
@@ -35,7 +36,7 @@ class Scores:
 def _norm(s: str | None) -> str | None:
     if s is None:
         return None
-    s = regex.sub(r"'s\b", "", s.lower().replace("’", "'"))
+    s = _POSSESSIVE.sub("", s.lower().replace("’", "'"))
     return " ".join(w for w in _NON_ALNUM.sub(" ", s).split() if w not in _STOPWORDS)
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from bisect import bisect_left
 from typing import Any, Literal
 
@@ -21,7 +22,7 @@ import regex
 from . import attribution as attr
 from .dates import DateMention, find_dates, may_have_dates
 from .errors import InputTypeError
-from .lexicon import LEXICON, alternation
+from .lexicon import LEXICON, alternation, greedy
 from .numbers import find_figures
 from .records import Article, Attribution, Claim, DatePeriod, Figure, FigureKind, Metric, Precision
 from .sentences import Sentence, split_sentences
@@ -31,7 +32,8 @@ __all__ = ["extract"]
 log = logging.getLogger("reconcile")
 
 _CUES = LEXICON.metric_cues
-_CUE = regex.compile(rf"(?<![\w-])(?P<cue>{alternation(list(_CUES))})(?![\w-])", regex.IGNORECASE)
+# a literal alternation: the standard library's engine scans it several times faster than `regex`
+_CUE = re.compile(rf"(?<![\w-])(?P<cue>{greedy(alternation(list(_CUES)))})(?![\w-])", re.IGNORECASE)
 _PRISONER = regex.compile(rf"\b{alternation(list(LEXICON.prisoner_words))}\b", regex.IGNORECASE)
 _WORD = regex.compile(r"[A-Za-z][\w'’-]*+|[^\s\w]")
 _REFER_BEFORE = regex.compile(

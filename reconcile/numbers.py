@@ -133,6 +133,9 @@ _PER_BEFORE = regex.compile(r"\b(?:per|every|out[ \t]+of|in[ \t]+every)[ \t]+\Z"
 _AGED_BEFORE = regex.compile(r"\b(?:aged|ages|age[ \t]+of)[ \t]+\Z", regex.IGNORECASE | regex.REVERSE)
 _LABEL_BEFORE = regex.compile(r"(?<=[\w,;:)][ \t]+)(?P<w>[A-Z][a-zA-Z]+)[ \t]\Z", regex.REVERSE)
 _LOWER_WORD_AFTER = regex.compile(r"[ \t]++(?!(?:and|or|to|in|on|at|of)\b)[a-z]")  # "told Reuters 12 people": a count, not "Hangar 12"
+_AGE_END = regex.compile(r"[ \t]*[,;.)]")
+_NEXT_WORD = regex.compile(r"[ \t]++([a-z]++)")
+_BOUNDS_GAP = regex.compile(r"[ \t]*+(?:,[ \t]*+)?(?:(?:and|but)[ \t]++)?", regex.IGNORECASE)
 _LABEL_HYPHEN_BEFORE = regex.compile(r"[A-Za-z]-\Z|#\Z|\bNo\.[ \t]?\Z", regex.REVERSE)
 _YEAR_CONTEXT = regex.compile(r"\b(?:in|since|of|by|until|from|during|before|after|early|late|mid|the)[ \t]+\Z", regex.IGNORECASE | regex.REVERSE)
 
@@ -402,7 +405,7 @@ def _kind_around(text: str, first: _Num, num: _Num) -> tuple[FigureKind, str | N
     if last in ("per", "every", "of") and _PER_BEFORE.search(before):
         return FigureKind.MEASURE, "rate", start, end
     if num.vague is None and not num.words and isinstance(num.value, int):
-        if last.endswith(",") and _AGE_BEFORE.search(before) and num.value <= 120 and regex.match(r"[ \t]*[,;.)]", text[end:end + 3]):
+        if last.endswith(",") and _AGE_BEFORE.search(before) and num.value <= 120 and _AGE_END.match(text, end, end + 3):
             return FigureKind.AGE, "years", start, end
         if before[-1:] in ("-", "#", ".", " ") and _LABEL_HYPHEN_BEFORE.search(before):
             return FigureKind.ORDINAL, None, start, end
@@ -410,8 +413,8 @@ def _kind_around(text: str, first: _Num, num: _Num) -> tuple[FigureKind, str | N
         if lab is not None and lab.group("w").lower() not in _NOT_LABEL_WORDS and not num.scaled \
                 and num.currency is None and not _LOWER_WORD_AFTER.match(text, end):
             return FigureKind.ORDINAL, None, start, end
-        if 1800 <= num.value <= 2100 and regex.fullmatch(r"\d{4}", text[num.start:num.end]):
-            nxt = regex.match(r"[ \t]++([a-z]++)", text[end:end + 30])
+        if 1800 <= num.value <= 2100 and num.end - num.start == 4 and text[num.start:num.end].isdigit():
+            nxt = _NEXT_WORD.match(text, end, end + 30)
             if nxt is None or nxt.group(1) not in LEXICON.count_nouns:
                 return FigureKind.DATE, None, start, end
         if end < len(text) and text[end].isalpha():
@@ -559,7 +562,7 @@ def _join_bounds(text: str, a: Figure, b: Figure) -> Figure | None:
     gap_end = text.rfind(b.hedge, max(gap_start, b.start - len(b.hedge) - 3), b.start)
     if gap_end < gap_start or gap_end - gap_start > 12:
         return None
-    if not regex.fullmatch(r"[ \t]*+(?:,[ \t]*+)?(?:(?:and|but)[ \t]++)?", text[gap_start:gap_end], regex.IGNORECASE):
+    if not _BOUNDS_GAP.fullmatch(text, gap_start, gap_end):
         return None
     return Figure(low=lo, high=hi, approximate=False, vague=False, qualifier=Qualifier.RANGE, kind=a.kind,
                   text=text[a.start:b.end], start=a.start, end=b.end, hedge=a.hedge, currency=a.currency,
