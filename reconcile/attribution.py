@@ -78,8 +78,7 @@ _BACKREF = regex.compile(
 # a cheap test before the attribution patterns: any verb of saying, "according", "citing", a tally word
 _GATE = re.compile(
     r"\b(?:" + "|".join(sorted((re.escape(v) for v in LEXICON.attribution_verbs), key=lambda v: (-len(v), v)))
-    + r"|according|citing|figures|data|tallies|tally|statistics|numbers|estimates|count)\b",
-    re.IGNORECASE,
+    + r"|[Aa]ccording|[Cc]iting|figures|data|tallies|tally|statistics|numbers|estimates|count)\b"
 )
 _VERB_AT = re.compile(
     r"\b(?:" + "|".join(sorted((re.escape(v) for v in LEXICON.attribution_verbs), key=lambda v: (-len(v), v))) + r")\b"

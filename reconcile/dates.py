@@ -53,10 +53,11 @@ _REPORT_BEFORE = regex.compile(
     r"\b(?:said|says|told\s+\w+|told\s+reporters|reported|announced|published|released|stated"
     r"|(?:a|its|the|their)\s+(?:report|statement|study|survey|update|briefing)|as\s+of|confirmed|added|estimated|tallied|updated)\s+(?:on\s+|in\s+|late\s+|early\s+)?\Z",
     regex.IGNORECASE | regex.REVERSE)
-# digits, or a word that a date phrase without digits needs (a weekday, "yesterday", "last week", a month)
+# what every date phrase holds: a year, a month or weekday name, or a relative word
 _GATE = re.compile(
-    r"\d|day\b|night\b|week\b|month\b|year\b|"
-    + "|".join(sorted({re.escape(m) for m in _MONTHS}, key=lambda m: (-len(m), m)))
+    r"\b(?:(?:1[89]|20)\d\d|yesterday|today|tonight|(?:last|this|earlier)\s+(?:week|month|year|night)|"
+    + "|".join(sorted({re.escape(m) for m in (*_MONTHS, *_WEEKDAYS)}, key=lambda m: (-len(m), m)))
+    + r")"
 )
 _BY_BEFORE = regex.compile(r"\b(?:by|as\s+of)[ \t]+\Z", regex.IGNORECASE | regex.REVERSE)
 _DATELINE_AFTER = regex.compile(r"[ \t]*+(?:\([^)\n]{1,40}\))?[ \t]*+[-–—]")
