@@ -424,7 +424,8 @@ def _groups_of_block(metric: Metric, claims: list[Claim]) -> list[tuple[str, lis
         for anchor, members in sorted(_anchors(era).items()):
             named = Counter(c.place.lower() for c in members if c.place)
             located = _located(members)
-            known = {p for p, k in named.items() if k >= 2 and p in located}
+            salient = {n.split()[0].lower() for c in members for n in c.names}
+            known = {p for p, k in named.items() if (k >= 2 or p in salient) and p in located}
             place_of = {c.id: _place_key(c, known) for c in members}
             parts = [p for v in _partition(members, {c.id: str(c.figure.vague) for c in members})
                      for p in _split_by(v, {c.id: place_of[c.id] for c in v})]
