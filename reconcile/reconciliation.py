@@ -91,18 +91,18 @@ def _value(v: int | Decimal | None) -> float | None:
     return None if v is None else float(v)
 
 
-_SCALED_DECIMAL = regex.compile(r"\d\.(\d++)\s*+(?:k|m|mn|bn|b|million|billion|thousand|trillion)\b", regex.IGNORECASE)
+_SCALED_DECIMAL = regex.compile(
+    r"\d\.(\d++)\s*+(k|m|mn|bn|b|million|billion|thousand|trillion)\b", regex.IGNORECASE)
+_SCALE_OF = {k.lower(): v for k, (v, _) in LEXICON.scales.items()}
 
 
 def _rounding(f: Figure) -> float:
     """Half the last written unit of a scaled decimal: "4.6k" stands for 4,550 to 4,650."""
     m = _SCALED_DECIMAL.search(f.text)
-    v = f.low if f.low is not None else f.high
-    if m is None or v is None:
+    if m is None:
         return 0.0
-    digits = len(m.group(1))
-    base = float(v) / float(f.text[: m.end(1)].lstrip("$£€¥US").replace(",", "") or 1)
-    return float(0.5 * base * 10.0 ** -digits)
+    scale = _SCALE_OF.get(m.group(2).lower(), 1)
+    return float(0.5 * scale * 10.0 ** -len(m.group(1)))
 
 
 def _interval(c: Claim) -> tuple[float, float]:

@@ -36,3 +36,9 @@ def test_news_soup(text: str, published: object) -> None:
 def test_any_text(text: str) -> None:
     for c in extract(text, id="any"):
         assert 0 <= c.figure.start < c.figure.end <= len(text)
+
+
+def test_regression_range_with_scaled_decimal() -> None:
+    """Found by test_news_soup: a range whose upper end is a scaled decimal ("one to 2.3mn")."""
+    claims = extract("one to 2.3mn killed", id="r")
+    assert reconcile(claims).claims == claims
