@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .lexicon import LEXICON, alternation
+from .lexicon import LEXICON, alternation, by_first_letter
 from .records import Attribution
 
 _VERBS = alternation(list(LEXICON.attribution_verbs))
@@ -77,12 +77,10 @@ _BACKREF = regex.compile(
 
 # a cheap test before the attribution patterns: any verb of saying, "according", "citing", a tally word
 _GATE = re.compile(
-    r"\b(?:" + "|".join(sorted((re.escape(v) for v in LEXICON.attribution_verbs), key=lambda v: (-len(v), v)))
-    + r"|[Aa]ccording|[Cc]iting|figures|data|tallies|tally|statistics|numbers|estimates|count)\b"
+    r"\b" + by_first_letter([*LEXICON.attribution_verbs, "according", "citing", "figures", "data", "tallies", "tally",
+                             "statistics", "numbers", "estimates", "count"]) + r"\b"
 )
-_VERB_AT = re.compile(
-    r"\b(?:" + "|".join(sorted((re.escape(v) for v in LEXICON.attribution_verbs), key=lambda v: (-len(v), v))) + r")\b"
-)
+_VERB_AT = re.compile(r"\b" + by_first_letter(LEXICON.attribution_verbs) + r"\b")
 _TALLY_GATE = re.compile(
     r"(?:'s|’s)\s+(?:official\s+)?(?:tally|count|figures|estimate|official\s+toll)"
     r"|\b(?:figures|data|tallies|statistics|numbers|estimates|tally|count)\s+(?:from|by|of|compiled|released)\b",

@@ -22,7 +22,7 @@ from typing import Literal
 
 import regex
 
-from .lexicon import LEXICON, alternation
+from .lexicon import LEXICON, alternation, by_first_letter
 from .records import DatePeriod, Precision
 
 Role = Literal["event", "report", "scope"]
@@ -55,9 +55,9 @@ _REPORT_BEFORE = regex.compile(
     regex.IGNORECASE | regex.REVERSE)
 # what every date phrase holds: a year, a month or weekday name, or a relative word
 _GATE = re.compile(
-    r"\b(?:(?:1[89]|20)\d\d|yesterday|today|tonight|(?:last|this|earlier)\s+(?:week|month|year|night)|"
-    + "|".join(sorted({re.escape(m) for m in (*_MONTHS, *_WEEKDAYS)}, key=lambda m: (-len(m), m)))
-    + r")"
+    r"\b(?:(?:1[89]|20)\d\d|" + by_first_letter([*_MONTHS, *_WEEKDAYS, "yesterday", "today", "tonight", "last week",
+                                                   "last month", "last year", "last night", "this week", "this month",
+                                                   "this year", "earlier this"]) + r")"
 )
 _BY_BEFORE = regex.compile(r"\b(?:by|as\s+of)[ \t]+\Z", regex.IGNORECASE | regex.REVERSE)
 _DATELINE_AFTER = regex.compile(r"[ \t]*+(?:\([^)\n]{1,40}\))?[ \t]*+[-–—]")
@@ -177,7 +177,7 @@ def find_dates(sentence: str, published: dt.date | None) -> list[DateMention]:
     "since" the start of a scope; the others date the event.
     """
     out: list[DateMention] = []
-    if not may_have_dates(sentence):
+    if _GATE.search(sentence) is None:
         return out
     for m in DATE_PATTERN.finditer(sentence, timeout=5.0):
         raw = sentence[max(0, m.start() - 30): m.start()]

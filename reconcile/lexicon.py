@@ -11,6 +11,8 @@ Each list is a text file with a ``#`` header that states its format; see
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -36,6 +38,25 @@ def alternation(phrases: list[str] | set[str] | tuple[str, ...]) -> str:
     """
     ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
     parts = [r"\s++".join(regex.escape(w) for w in p.split()) for p in ordered]
+    return "(?:" + "|".join(parts) + ")"
+
+
+def by_first_letter(words: Iterable[str]) -> str:
+    """A standard-library pattern for a word list, grouped by first letter (either case).
+
+    The standard engine dispatches on the first character of each branch, so a list
+    of hundreds of words is scanned at nearly the speed of a single word.
+
+    >>> by_first_letter(["one", "two", "ten"])
+    '(?:[oO](?:ne)|[tT](?:en|wo))'
+    """
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        groups.setdefault(w[0].lower(), []).append(w[1:])
+    parts = []
+    for first, rests in sorted(groups.items()):
+        rest = "|".join(re.escape(r).replace("\\ ", "[ \t]+") for r in sorted(set(rests), key=lambda r: (-len(r), r)))
+        parts.append(f"[{re.escape(first)}{re.escape(first.upper())}](?:{rest})")
     return "(?:" + "|".join(parts) + ")"
 
 

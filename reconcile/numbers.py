@@ -23,7 +23,7 @@ from itertools import pairwise
 import regex
 
 from .errors import InputTypeError
-from .lexicon import LEXICON, alternation
+from .lexicon import LEXICON, alternation, by_first_letter
 from .lexicon import greedy as _greedy
 from .records import Figure, FigureKind, Qualifier
 
@@ -58,24 +58,12 @@ _CORE_SOURCE = rf"""
 CORE = regex.compile(_CORE_SOURCE, regex.VERBOSE | regex.IGNORECASE)
 # where a numeral may start: scanned first, because one literal alternation is much faster to
 # search for than CORE with its lookbehinds; CORE is then matched only at these places
-def _by_first_letter(words: list[str]) -> str:
-    """"(?:[Oo](?:ne|...)|[Tt](?:wo|...))": a word list grouped by its first letter, either case."""
-    groups: dict[str, list[str]] = {}
-    for w in words:
-        groups.setdefault(w[0].lower(), []).append(w[1:])
-    parts = []
-    for first, rests in sorted(groups.items()):
-        rest = "|".join(re.escape(r).replace("\\ ", "[ \t]+") for r in sorted(set(rests), key=lambda r: (-len(r), r)))
-        parts.append(f"[{first}{first.upper()}](?:{rest})")
-    return "(?:" + "|".join(parts) + ")"
-
-
 # Where a numeral may start. The standard library's engine scans this plain literal
 # alternation (no nested quantifiers: linear) about four times faster than `regex` does,
 # and CORE is then matched only at these places.
 PREFILTER = re.compile(
     rf"(?<![\w.,])\d|[$£€¥]|\b[Aa]n?[ \t]+(?=(?:hundred|thousand|million|billion|dozen)\b)"
-    rf"|\b{_by_first_letter([*_WORDS, *LEXICON.vague])}\b"
+    rf"|\b{by_first_letter([*_WORDS, *LEXICON.vague])}\b"
     rf"|\b(?:{'|'.join(re.escape(w.upper()) for w in sorted(_WORDS, key=lambda w: (-len(w), w)))})\b"
 )
 # the second end of a range may follow a hyphen directly ("600-nine hundred")
