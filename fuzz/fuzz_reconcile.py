@@ -7,7 +7,7 @@ import sys
 import atheris
 
 with atheris.instrument_imports():
-    from reconcile import extract, find_figures
+    from reconcile import extract, find_figures, reconcile
 
 
 def test_one(data: bytes) -> None:
@@ -17,8 +17,11 @@ def test_one(data: bytes) -> None:
         assert text[f.start:f.end] == f.text
         if f.low is not None and f.high is not None:
             assert f.low <= f.high
-    for c in extract(text, id="fuzz", published="2024-01-01"):
+    claims = extract(text, id="fuzz", published="2024-01-01")
+    for c in claims:
         assert c.sentence[c.figure.start - c.sentence_start: c.figure.end - c.sentence_start] == c.figure.text
+    report = reconcile(claims)
+    assert reconcile(report.claims) == report
 
 
 def main() -> None:

@@ -280,10 +280,11 @@ def _scale(text: str, num: _Num) -> None:
     m = _SCALE_AFTER.match(text, num.end) or _SCALE_AFTER_I.match(text, num.end)
     if m is None:
         return
-    if m.group("att") is not None:
+    attached = m.groupdict().get("att")  # the case-insensitive pattern has only the spaced group
+    if attached is not None:
         if num.words:
             return
-        mult = _SCALE_ATTACHED[m.group("att")]
+        mult = _SCALE_ATTACHED[attached]
     else:
         word = m.group("sp").lower()
         mult = _SCALE_SPACED[word]
