@@ -183,10 +183,10 @@ def find_dates(sentence: str, published: dt.date | None) -> list[DateMention]:
         raw = sentence[max(0, m.start() - 30): m.start()]
         before = _LEAD_WORDS.sub("", raw)
         role: Role = "event"
-        if _DATELINE_AFTER.match(sentence, m.end()) and m.start() < 40:
+        if _DATELINE_AFTER.match(sentence, m.end(), m.end() + 60) and m.start() < 40:
             role = "report"  # "ABUJA, Oct. 14 (Pan-African Wire) -": the dateline
-        elif (_SCOPE_BEFORE.search(before) and not _WHEN_AFTER.match(sentence, m.end())) or (
-                _FROM_BEFORE.search(before) and _UNTIL_AFTER.match(sentence, m.end())):
+        elif (_SCOPE_BEFORE.search(before) and not _WHEN_AFTER.match(sentence, m.end(), m.end() + 20)) or (
+                _FROM_BEFORE.search(before) and _UNTIL_AFTER.match(sentence, m.end(), m.end() + 20)):
             role = "scope"  # "since 2014", "from 2014 until the blast"
         elif _REPORT_BEFORE.search(before) or _BY_BEFORE.search(raw):
             role = "report"

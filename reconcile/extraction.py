@@ -114,12 +114,12 @@ def _metric(sentence: str, a: int, b: int, prev_end: int, next_start: int,
         inside = [m for c0, c1, m, pos in cues if refer.start() <= c0 and c1 <= hedge_start]
         if inside:
             return Metric(inside[-1])  # "put the number abducted at 129"
-    if prev_metric is not None and (refer is not None or _OF_THEM.match(sentence, b)):
+    if prev_metric is not None and (refer is not None or _OF_THEM.match(sentence, b, b + 30)):
         return prev_metric
     after = [(c0, m) for c0, c1, m, pos in cues
              if c0 >= b and c0 < next_start and pos in ("after", "both") and not _modifier(sentence, c0, c1)]
     before = [(c1, m) for c0, c1, m, pos in cues if c1 <= hedge_start and c0 >= prev_end
-              and (pos in ("before", "both") or _PASSIVE_CUE.match(sentence, c0))]
+              and (pos in ("before", "both") or _PASSIVE_CUE.match(sentence, c0, c0 + 10))]
     near_after = min(after, default=None)
     near_before = max(before, default=None)
     if near_before is not None and _words_between(sentence[near_before[0]:hedge_start]) <= 2 \
@@ -129,7 +129,7 @@ def _metric(sentence: str, a: int, b: int, prev_end: int, next_start: int,
     close = [(c0, m) for c0, m in after if _words_between(sentence[b:c0]) <= 6]
     if close:
         with_aux = [(c0, m) for c0, m in close
-                    if _AUX_BEFORE.search(sentence, max(0, c0 - 20), c0) or _PASSIVE_CUE.match(sentence, c0)]
+                    if _AUX_BEFORE.search(sentence, max(0, c0 - 20), c0) or _PASSIVE_CUE.match(sentence, c0, c0 + 10)]
         return Metric((with_aux or close)[0][1])
     if near_before is not None and _words_between(sentence[near_before[0]:a]) <= 8:
         return Metric(near_before[1])
@@ -152,7 +152,7 @@ def _modifier(sentence: str, c0: int, c1: int) -> bool:
     """A participle that describes a noun ("schoolgirls kidnapped by Boko Haram"), not the predicate."""
     if " " in sentence[c0:c1]:
         return False
-    return bool(_BY_AFTER.match(sentence, c1)) and not _AUX_BEFORE.search(sentence, max(0, c0 - 20), c0)
+    return bool(_BY_AFTER.match(sentence, c1, c1 + 12)) and not _AUX_BEFORE.search(sentence, max(0, c0 - 20), c0)
 
 
 def _who(sentence: str, b: int) -> str | None:

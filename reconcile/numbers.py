@@ -30,6 +30,8 @@ from .records import Figure, FigureKind, Qualifier
 __all__ = ["find_figures", "parse_number"]
 
 MAX_DIGITS = 18  # a longer run of digits is an identifier, not a count
+MAX_NUMERAL = 1000  # characters one numeral may span; every anchored match is bounded (the regex
+# module's match() otherwise scans to the end of the text for a required literal: quadratic)
 _TIMEOUT = 5.0  # seconds; a pattern that runs longer on one slice is a bug, not a hang
 
 _WORDS = LEXICON.number_words
@@ -277,7 +279,7 @@ def _scale(text: str, num: _Num) -> None:
     """Apply a scale word after the numeral ("2.3mn", "1.5 million")."""
     if num.vague is not None:
         return
-    m = _SCALE_AFTER.match(text, num.end) or _SCALE_AFTER_I.match(text, num.end)
+    m = _SCALE_AFTER.match(text, num.end, num.end + 24) or _SCALE_AFTER_I.match(text, num.end, num.end + 24)
     if m is None:
         return
     attached = m.groupdict().get("att")  # the case-insensitive pattern has only the spaced group
@@ -361,13 +363,13 @@ def _kind_around(text: str, first: _Num, num: _Num) -> tuple[FigureKind, str | N
     start, end = first.start, num.end
     before = text[max(0, first.start - 24): first.start]
     last = _last_word(before)
-    after = _UNIT_AFTER.match(text, end)
+    after = _UNIT_AFTER.match(text, end, end + 40)
     if num.vague is None and not num.words:
         mb = _MONTH_BEFORE.search(before) if last.rstrip(".") in _MONTHS else None
         if mb is not None and not num.scaled and num.value <= 31:
-            tail = _DATE_TAIL.match(text, first.end)
+            tail = _DATE_TAIL.match(text, first.end, first.end + 20)
             return FigureKind.DATE, None, start - (len(before) - mb.start()), tail.end() if tail else end
-        month_after = _MONTH_AFTER.match(text, first.end)
+        month_after = _MONTH_AFTER.match(text, first.end, first.end + 20)
         if month_after is not None and not first.scaled and 1 <= first.value <= 31:
             return FigureKind.DATE, None, start, month_after.end()
     if after is not None:
@@ -400,7 +402,7 @@ def _kind_around(text: str, first: _Num, num: _Num) -> tuple[FigureKind, str | N
             return FigureKind.ORDINAL, None, start, end
         lab = _LABEL_BEFORE.search(before) if before.rstrip()[-1:].isalpha() else None
         if lab is not None and lab.group("w").lower() not in _NOT_LABEL_WORDS and not num.scaled \
-                and num.currency is None and not _LOWER_WORD_AFTER.match(text, end):
+                and num.currency is None and not _LOWER_WORD_AFTER.match(text, end, end + 10):
             return FigureKind.ORDINAL, None, start, end
         if 1800 <= num.value <= 2100 and num.end - num.start == 4 and text[num.start:num.end].isdigit():
             nxt = _NEXT_WORD.match(text, end, end + 30)
@@ -465,7 +467,7 @@ def find_figures(text: str) -> list[Figure]:
         hit = PREFILTER.search(text, pos)
         if hit is None:
             break
-        m = CORE.match(text, hit.start(), timeout=_TIMEOUT)
+        m = CORE.match(text, hit.start(), hit.start() + MAX_NUMERAL, timeout=_TIMEOUT)
         if m is None:
             pos = hit.end()
             continue
@@ -497,14 +499,14 @@ def find_figures(text: str) -> list[Figure]:
                 hi = next(x for x in nums if x.start == joined[num.start])
                 _scale(text, hi)
             elif idx == len(nums) - 1 and num.vague is None:
-                sep = _RANGE_SEP.match(text, num.end)
+                sep = _RANGE_SEP.match(text, num.end, num.end + 20)
                 if sep is not None:
                     word = sep.group("sep")
                     ok = word in ("-", "–", "—", "~", "through", "thru") or (word == "to" and range_open != "from" and hedge_q is None) \
                         or (word == "to" and range_open == "from") or (word == "and" and range_open == "between")
                     if word == "to" and range_open is None and hedge_q is None:
                         ok = True
-                    m2 = CORE_AFTER_SEPARATOR.match(text, sep.end(), timeout=_TIMEOUT) if ok else None
+                    m2 = CORE_AFTER_SEPARATOR.match(text, sep.end(), sep.end() + MAX_NUMERAL, timeout=_TIMEOUT) if ok else None
                     if m2 is not None and m2.group("vague") is None:
                         nums2 = _read_core(text, m2)
                         if nums2 and nums2[0].start == sep.end():
@@ -513,7 +515,7 @@ def find_figures(text: str) -> list[Figure]:
                             if cand.mult > 1 and num.mult == 1 and num.value * cand.mult <= cand.value:
                                 num.value = num.value * cand.mult  # "3 to 5 million"
                             if num.value <= cand.value and (word != "to" or range_open or
-                                                            _UNIT_AFTER.match(text, cand.end) is None):
+                                                            _UNIT_AFTER.match(text, cand.end, cand.end + 40) is None):
                                 hi = cand
                                 if num.currency and not cand.currency:
                                     cand.currency = num.currency
@@ -522,7 +524,7 @@ def find_figures(text: str) -> list[Figure]:
             if kind in (FigureKind.DATE, FigureKind.TIME):
                 hi = None
             if hedge_q is None and hi is None and num.vague is None:
-                after_hedge = _HEDGE_AFTER.match(text, end)
+                after_hedge = _HEDGE_AFTER.match(text, end, end + 30)
                 if after_hedge is not None:  # "200 or more"
                     hedge = after_hedge.group("hedge")
                     hedge_q = LEXICON.hedges_after[" ".join(hedge.lower().split())]
