@@ -34,10 +34,10 @@ _INVERTED = regex.compile(
         (?P<src>(?:\p{{Lu}}|the\s|a\s|an\s)[^,.;:"“”()]*?)(?=[,.;:"“”()]|\Z)""",
     regex.VERBOSE,
 )
-_SUBJECT_VERB = regex.compile(
-    rf"""\b(?P<aux>(?:has|have|had|also|separately|initially|later|earlier|previously|now|still|would|
-        recently|then|first|last\s++week|on\s++\w++day)\s++)*+(?P<verb>{_VERBS})\b""",
-    regex.VERBOSE,
+_AUX_TAIL = regex.compile(
+    r"""(?:\b(?:has|have|had|also|separately|initially|later|earlier|previously|now|still|would|
+        recently|then|first|last\s+week|on\s+\w+day)\s+)+\Z""",
+    regex.VERBOSE | regex.REVERSE,
 )
 _TALLY = regex.compile(
     r"""(?:\b(?:figures|data|tallies|statistics|numbers|estimates|a\s++tally|a\s++count)\s++
@@ -80,7 +80,7 @@ _GATE = re.compile(
     r"\b" + by_first_letter([*LEXICON.attribution_verbs, "according", "citing", "figures", "data", "tallies", "tally",
                              "statistics", "numbers", "estimates", "count"]) + r"\b"
 )
-_VERB_AT = re.compile(r"\b" + by_first_letter(LEXICON.attribution_verbs) + r"\b")
+_VERB_AT = re.compile(r"\b" + by_first_letter(LEXICON.attribution_verbs, either_case=False) + r"\b")
 _TALLY_GATE = re.compile(
     r"(?:'s|’s)\s+(?:official\s+)?(?:tally|count|figures|estimate|official\s+toll)"
     r"|\b(?:figures|data|tallies|statistics|numbers|estimates|tally|count)\s+(?:from|by|of|compiled|released)\b",
@@ -170,20 +170,24 @@ def find_attributions(sentence: str) -> list[tuple[Found, Attribution]]:
         if src and m.start() > 0:
             out.append((Found(m.start("verb"), m.end(), "before"), _make(src, relay)))
             taken.add(m.start("verb"))
-    for m in (_SUBJECT_VERB.finditer(sentence, max(0, verbs[0][0] - 80)) if verbs else ()):
-        if m.start("verb") in taken or _DETERMINER_BEFORE.search(sentence, max(0, m.start() - 16), m.start()):
+    for v_start, v_end in verbs:
+        if v_start in taken:
+            continue
+        aux = _AUX_TAIL.search(sentence, max(0, v_start - 40), v_start)  # "has also said"
+        start = aux.start() if aux is not None else v_start
+        if _DETERMINER_BEFORE.search(sentence, max(0, start - 16), start):
             continue  # "an estimated 4,645", "the central estimate": not a verb of saying
-        if _PASSIVE_BEFORE.search(sentence, max(0, m.start() - 16), m.start()):
+        if _PASSIVE_BEFORE.search(sentence, max(0, start - 16), start):
             continue  # "others were found later": a passive, nobody speaks
-        verb = m.group("verb").lower()
-        src = _subject_before(sentence, m.start())
+        verb = sentence[v_start:v_end].lower()
+        src = _subject_before(sentence, start)
         if src is None:
             continue
-        rest = sentence[m.end(): m.end() + _WINDOW].strip()
+        rest = sentence[v_end: v_end + _WINDOW].strip()
         if verb in ("put", "puts") and not _PUT_OBJECT.match(rest):
             continue
         covers = "after" if _FIGURE_AHEAD.search(rest) else "before"
-        out.append((Found(m.start(), m.end(), covers), _make(src, relay)))
+        out.append((Found(start, v_end, covers), _make(src, relay)))
     for m in (_CITING.finditer(sentence) if "citing" in lower else ()):
         src = _clean(m.group("src"))
         if src and not out:

@@ -41,7 +41,7 @@ def alternation(phrases: list[str] | set[str] | tuple[str, ...]) -> str:
     return "(?:" + "|".join(parts) + ")"
 
 
-def by_first_letter(words: Iterable[str]) -> str:
+def by_first_letter(words: Iterable[str], either_case: bool = True) -> str:
     """A standard-library pattern for a word list, grouped by first letter (either case).
 
     The standard engine dispatches on the first character of each branch, so a list
@@ -56,7 +56,8 @@ def by_first_letter(words: Iterable[str]) -> str:
     parts = []
     for first, rests in sorted(groups.items()):
         rest = "|".join(re.escape(r).replace("\\ ", "[ \t]+") for r in sorted(set(rests), key=lambda r: (-len(r), r)))
-        parts.append(f"[{re.escape(first)}{re.escape(first.upper())}](?:{rest})")
+        head = f"[{re.escape(first)}{re.escape(first.upper())}]" if either_case else re.escape(first)
+        parts.append(f"{head}(?:{rest})")
     return "(?:" + "|".join(parts) + ")"
 
 
