@@ -218,13 +218,15 @@ def is_backreference(src: str) -> bool:
     return bool(_BACKREF.match(src.strip())) or src.strip().lower() in _PRONOUNS
 
 
-def choose(found: list[tuple[Found, Attribution]], fig_start: int, fig_end: int) -> Attribution | None:
+def choose(found: list[tuple[Found, Attribution]], fig_start: int, fig_end: int,
+           starts: list[int] | None = None) -> Attribution | None:
     """The attribution that covers a figure: the nearest "X said" before it, else the nearest after.
 
     Only attributions within a window of the figure are read, so a sentence with
     thousands of figures and attributions stays linear.
     """
-    starts = [f.start for f, _ in found]
+    if starts is None:  # callers with many figures pass the starts once
+        starts = [f.start for f, _ in found]
     lo = bisect_left(starts, fig_start - 4 * _WINDOW)
     hi = bisect_right(starts, fig_end + 4 * _WINDOW)
     found = found[lo:hi]

@@ -12,6 +12,7 @@ dates -> :class:`~reconcile.records.Claim`.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import logging
 import re
 from bisect import bisect_left
@@ -289,6 +290,16 @@ def extract(article: Article | str, **meta: Any) -> list[Claim]:
     without a publication date still yields claims; its relative dates stay
     unresolved (None) and a warning is logged.
     """
+    enabled = gc.isenabled()
+    gc.disable()  # an article of thousands of claims: the cyclic collector would rescan them all
+    try:
+        return _extract(article, **meta)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _extract(article: Article | str, **meta: Any) -> list[Claim]:
     if isinstance(article, str):
         article = Article(id=meta.pop("id", "article"), text=article, **meta)
     elif not isinstance(article, Article):
@@ -393,6 +404,7 @@ def _claims_of(article: Article, sent: Sentence, figs: list[Figure],
     running = bool(_RUNNING.search(s))
     relative = bool(_RELATIVE_TIME.search(s))
     date_starts = [d.start for d in dates]
+    found_starts = [f.start for f, _ in found]
     out: list[Claim] = []
     prev_metric: Metric | None = None
     for k, fig in enumerate(figs):
@@ -421,7 +433,7 @@ def _claims_of(article: Article, sent: Sentence, figs: list[Figure],
         prev_metric = metric
         if not _keep(fig, metric, who, s, a):
             continue
-        source = attr.choose(found, a, b)
+        source = attr.choose(found, a, b, found_starts)
         if source is not None and attr.is_backreference(source.text) and last_named is not None:
             source = Attribution(text=source.text, issuer=last_named.issuer, relay=source.relay)
         event = None if metric in _STOCK_METRICS else _event_date(near_dates, s, a, cumulative, relative)

@@ -235,7 +235,9 @@ class Claim(Frozen):
     """Where the event date was read: the claim's sentence, an earlier sentence of its
     paragraph, or the article's opening (its main event)."""
     reported_date: DatePeriod | None = None
-    sentence: Annotated[str, Field(min_length=1)]
+    sentence: str
+    """The sentence the figure stands in (non-empty; checked with the evidence, since a
+    length constraint would count the characters of a long sentence for every claim)."""
     sentence_start: Annotated[int, Field(ge=0)]
     names: tuple[str, ...] = ()
     """The article's most frequent proper names: what story the claim belongs to."""
@@ -244,6 +246,8 @@ class Claim(Frozen):
     def _evidence(self) -> Claim:
         a = self.figure.start - self.sentence_start
         b = self.figure.end - self.sentence_start
+        if not self.sentence:
+            raise ValueError("the sentence is empty")
         if a < 0 or b > len(self.sentence) or self.sentence[a:b] != self.figure.text:
             raise ValueError(
                 f"figure {self.figure.text!r} at {self.figure.start}-{self.figure.end} "
