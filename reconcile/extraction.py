@@ -310,6 +310,9 @@ def _extract(article: Article | str, **meta: Any) -> list[Claim]:
     published = article.published
     if published is None:
         log.warning("article %s has no publication date: relative dates stay unresolved", article.id)
+    elif published > dt.date.today() + dt.timedelta(days=1):
+        log.warning("article %s is dated %s, in the future: its relative dates resolve against it",
+                    article.id, published.isoformat())
     figures = [f for f in find_figures(text) if f.kind in _CLAIM_KINDS]
     if not figures:
         return []

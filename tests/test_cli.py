@@ -159,3 +159,28 @@ def test_evaluate_on_seeds(capsys: pytest.CaptureFixture[str]) -> None:
     assert float(measures["event_date_acc"]) >= 0.90
     assert float(measures["group_f1"]) >= 0.90
     assert float(measures["relation_acc"]) >= 0.90
+
+
+def test_extra_field_is_named(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    p = _jsonl(tmp_path, [json.dumps({"id": "a", "text": "3 died.", "colour": "red"})])
+    code, _, err = run(["extract", str(p)], capsys)
+    assert code == 2 and ":1: field colour: unknown field(s) colour" in err
+
+
+def test_future_publication_date_warns(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                       caplog: pytest.LogCaptureFixture) -> None:
+    p = _jsonl(tmp_path, [json.dumps({"id": "a", "text": "Fifteen people were killed on Monday.",
+                                      "published": "2999-01-01"})])
+    code, out, _ = run(["extract", str(p)], capsys)
+    assert code == 0 and json.loads(out)["low"] == 15
+    assert "in the future" in caplog.text
+
+
+def test_compare_keep_going_keeps_the_good_articles(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    good2 = json.dumps({"id": "a2", "text": "Sixteen people were killed on Thursday.", "published": "2014-07-25"})
+    p = _jsonl(tmp_path, [GOOD, "[1, 2]", good2])
+    code, out, err = run(["compare", str(p), "--keep-going", "--format", "json"], capsys)
+    report = json.loads(out)
+    assert code == 1
+    assert {c["article_id"] for c in report["claims"]} == {"a1", "a2"}
+    assert json.loads(err.splitlines()[0])["line"] == 2
