@@ -186,7 +186,9 @@ def find_attributions(sentence: str) -> list[tuple[Found, Attribution]]:
         rest = sentence[v_end: v_end + _WINDOW].strip()
         if verb in ("put", "puts") and not _PUT_OBJECT.match(rest):
             continue
-        covers = "after" if _FIGURE_AHEAD.search(rest) else "before"
+        # "..., the Red Crescent said, while 10,100 remain missing": the attribution closes its clause
+        closes = not rest or rest[0] in ".,;:"
+        covers = "after" if _FIGURE_AHEAD.search(rest) and not closes else "before"
         out.append((Found(start, v_end, covers), _make(src, relay)))
     for m in (_CITING.finditer(sentence) if "citing" in lower else ()):
         src = _clean(m.group("src"))

@@ -439,9 +439,11 @@ def _claims_of(article: Article, sent: Sentence, figs: list[Figure],
         source = attr.choose(found, a, b, found_starts)
         if source is not None and attr.is_backreference(source.text) and last_named is not None:
             source = Attribution(text=source.text, issuer=last_named.issuer, relay=source.relay)
-        event = None if metric in _STOCK_METRICS else _event_date(near_dates, s, a, cumulative, relative)
+        # a running total is read near the figure: "recovered 15 bodies on Monday, bringing the toll to 102"
+        tally = cumulative and bool(_CUMULATIVE.search(s, max(0, a - 60), min(len(s), b + 20)))
+        event = None if metric in _STOCK_METRICS else _event_date(near_dates, s, a, tally, relative)
         event_from: Literal["sentence", "paragraph", "lead"] | None = "sentence" if event else None
-        if event is None and metric in _EVENT_METRICS and not cumulative and last_event is not None \
+        if event is None and metric in _EVENT_METRICS and not tally and last_event is not None \
                 and last_event[0] in (sent.paragraph, -1) and not running:
             event = last_event[1]
             event_from = "lead" if last_event[0] == -1 else "paragraph"
