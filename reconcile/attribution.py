@@ -51,6 +51,10 @@ _OUTLET = regex.compile(
 )
 _CLAUSE_BREAK = regex.compile(r"[,;:\"“”()—–]|\s-\s|\b(?:and|but|while|as|that|whereas|because)\s", regex.IGNORECASE)
 _LEAD_JUNK = regex.compile(r"^(?:and|but|while|as|so|then|also|meanwhile|however|earlier|later)\s++", regex.IGNORECASE)
+_TRAILING_TIME = regex.compile(
+    r"\s++(?:yesterday|today|tonight|on\s++\w++day|last\s++(?:week|month|night)|this\s++week|earlier|later)\Z",
+    regex.IGNORECASE,
+)
 _NOT_NP_END = frozenset({"was", "were", "is", "are", "be", "been", "has", "have", "had", "also", "then",
                          "later", "would", "could", "will", "not", "did", "does", "do", "and", "or"})
 _DETERMINER_BEFORE = regex.compile(
@@ -103,6 +107,7 @@ class Found:
 def _clean(src: str, strict: bool = True) -> str | None:
     src = src.strip(" \t\n,'\"“”")
     src = _LEAD_JUNK.sub("", src)
+    src = _TRAILING_TIME.sub("", src)  # "Puerto Rico's government yesterday (raised)"
     words = src.split()
     if not src or len(words) > 14 or any(ch.isdigit() for ch in src):
         return None

@@ -53,6 +53,7 @@ _BY_AFTER = regex.compile(r"\s++(?:by|from|in|during)\b")
 _PUNCT = regex.compile(r"[,;:()\"“”—]")
 _DET_OR_AND = regex.compile(r"\b(?:the|and|or|but)\b", regex.IGNORECASE)
 _CLAUSE_END = regex.compile(r"[;:()\"“”—]")
+_NOT_SPEAKER_NOUN = frozenset({"was", "were", "is", "are", "had", "has", "have", "and", "of", "or", "more"})
 _NEGATED = regex.compile(r"\b(?:not|none\s+of|no)\s+\Z", regex.IGNORECASE | regex.REVERSE)
 _ALL_BUT = regex.compile(r"\ball\s+but\s+\Z", regex.IGNORECASE | regex.REVERSE)
 _WHO_SKIP = frozenset({"more", "other", "excess", "additional", "of", "the", "its", "their", "his",
@@ -234,7 +235,8 @@ def _keep(fig: Figure, metric: Metric, who: str | None, sentence: str, a: int) -
     if _NEGATED.search(sentence, max(0, a - 10), a):
         return False  # "not one of them"
     rest = sentence[a:a + 120].split(None, 4)
-    if len(rest) >= 3 and rest[2].lower().strip(",") in LEXICON.attribution_verbs:
+    if len(rest) >= 3 and rest[2].lower().strip(",") in LEXICON.attribution_verbs \
+            and rest[0][-1:].isalnum() and rest[1].isalpha() and rest[1].lower() not in _NOT_SPEAKER_NOUN:
         return False  # "One person said", "Two officials told": speakers, not a count
     if metric is not Metric.OTHER:
         return True
