@@ -389,6 +389,8 @@ def _lead_date(sentences: list[Sentence], published: dt.date | None) -> tuple[in
     Paragraph -1 marks it as valid anywhere in the article.
     """
     for sent in sentences[:4]:
+        if _CUMULATIVE.search(sent.text):
+            continue  # "the toll climbed past 4,000 on Monday" dates a tally, not the event
         for d in find_dates(sent.text, published):
             p = d.period
             if d.role == "event" and p is not None and p.precision is Precision.DAY and p.start == p.end:
