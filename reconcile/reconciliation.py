@@ -432,10 +432,10 @@ def _groups_of_block(metric: Metric, claims: list[Claim]) -> list[tuple[str, lis
             for part in parts:
                 for sub in _partition(part, {c.id: _population(c) for c in part}):
                     if metric in _STATIC:
-                        heads = _split_by(sub, {c.id: _head(c) for c in sub}) if metric is Metric.OTHER else [sub]
-                        for h in heads:
-                            for v in _split_values(h):
-                                found.append((anchor, v))
+                        if metric is Metric.OTHER:  # things counted (houses destroyed) may grow: the noun decides
+                            found.extend((anchor, h) for h in _partition(sub, {c.id: _head(c) or "" for c in sub}))
+                        else:
+                            found.extend((anchor, v) for v in _split_values(sub))
                     else:
                         found.append((anchor, sub))
     return found
