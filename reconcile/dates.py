@@ -96,12 +96,17 @@ def _dateparse(phrase: str, base: dt.date) -> dt.date | None:
     }
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        got = dateparser.parse(phrase, languages=["en"], settings=settings)
+        try:
+            got = dateparser.parse(phrase, languages=["en"], settings=settings)
+        except Exception:  # a phrase dateparser cannot read is an unknown date, never a crash
+            return None
     return got.date() if got is not None else None
 
 
 def _month_day(month: str, day: int | None, year: str | None, base: dt.date | None) -> tuple[dt.date, Precision] | None:
     mnum = _MONTHS[month]
+    if day is not None and not 1 <= day <= 31:
+        return None  # "Sept. 99" is no date
     precision = Precision.DAY if day is not None else Precision.MONTH
     if year is None and base is None:
         return None
