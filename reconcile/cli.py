@@ -90,11 +90,20 @@ def _emit(args: argparse.Namespace, data: str) -> None:
         sys.stdout.write(data)
 
 
-def _claims(articles: list[Article]) -> list[Claim]:
+def _claims(articles: list[Article], keep_going: bool = False) -> tuple[list[Claim], int]:
+    """Every claim, and how many articles failed (each reported on stderr, never dropped silently)."""
     out: list[Claim] = []
+    failed = 0
     for a in articles:
-        out.extend(extract(a))
-    return out
+        try:
+            out.extend(extract(a))
+        except Exception as e:  # a bug must name its article, not lose the batch
+            message = f"article {a.id}: {type(e).__name__}: {e}"
+            if not keep_going:
+                raise ReconcileError(message + " (use --keep-going to go on)") from e
+            print(json.dumps({"type": "error", "article_id": a.id, "message": message}), file=sys.stderr)
+            failed += 1
+    return out, failed
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -122,7 +131,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "evaluate":
         ns = argparse.Namespace(input=args.corpus, encoding="utf-8", keep_going=False)
         articles, _ = _articles(ns)
-        claims = _claims(articles)
+        claims, _ = _claims(articles)
         scores = evaluate([flat_claim(c) for c in claims], report_dict(reconcile(claims)),
                           load_gold(Path(args.gold)))
         width = max(len(k) for k in scores.measures)
@@ -135,12 +144,12 @@ def _run(args: argparse.Namespace) -> int:
             write_atomic(args.json, json.dumps({"metrics": scores.measures, "notes": scores.misses}, indent=2))
         return 0
     articles, bad = _articles(args)
-    claims = _claims(articles)
+    claims, failed = _claims(articles, args.keep_going)
     if args.command == "extract":
         _emit(args, render_claims(claims, args.format))
     else:
         _emit(args, render_report(reconcile(claims), args.format))
-    return 1 if bad else 0
+    return 1 if bad or failed else 0
 
 
 if __name__ == "__main__":  # pragma: no cover

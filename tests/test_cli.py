@@ -184,3 +184,18 @@ def test_compare_keep_going_keeps_the_good_articles(tmp_path: Path, capsys: pyte
     assert code == 1
     assert {c["article_id"] for c in report["claims"]} == {"a1", "a2"}
     assert json.loads(err.splitlines()[0])["line"] == 2
+
+
+def test_an_internal_error_names_its_article(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    import reconcile.cli as cli
+
+    def broken(article: object) -> list[object]:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(cli, "extract", broken)
+    p = _jsonl(tmp_path, [GOOD])
+    code, _, err = run(["extract", str(p)], capsys)
+    assert code == 2 and "article a1: RuntimeError: boom" in err
+    code, out, err = run(["extract", str(p), "--keep-going"], capsys)
+    assert code == 1 and out == "" and json.loads(err)["article_id"] == "a1"
