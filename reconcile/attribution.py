@@ -119,7 +119,7 @@ def _clean(src: str, strict: bool = True) -> str | None:
     last = words[-1].lower()
     if strict and (last in _NOT_NP_END or (last.endswith("ed") and words[-1].islower() and len(words) > 1)):
         return None  # "The government then denied", "Amina Ali Nkeki was"
-    if not (src[0].isupper() or _LOWER_OK.match(src)
+    if not (src[0].isupper() or _LOWER_OK.match(src) or not strict
             or (len(words) <= 8 and any(w[0].isupper() for w in words[1:]))):
         return None
     return src
