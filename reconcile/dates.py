@@ -37,7 +37,8 @@ _WEEKDAY = alternation(list(_WEEKDAYS))
 DATE_PATTERN = regex.compile(
     rf"""
     (?P<md>(?P<md_m>{_MONTH})\.?[ \t]++(?P<md_d>\d{{1,2}})(?:st|nd|rd|th)?\b
-        (?:[ \t]*+(?:and|-|–|to)[ \t]*+\d{{1,2}}\b)?(?:,?[ \t]++(?P<md_y>(?:1[89]|20)\d\d)\b)?)
+        (?:[ \t]*+(?:and|-|–|to)[ \t]*+\d{{1,2}}\b)?(?:,?[ \t]++(?P<md_y>(?:1[89]|20)\d\d)\b)?
+        (?:[ \t]++(?P<md_rel>last|this)[ \t]++year\b)?)
   | (?P<dm>(?P<dm_d>\d{{1,2}})[ \t]++(?P<dm_m>{_MONTH})\b(?:,?[ \t]++(?P<dm_y>(?:1[89]|20)\d\d)\b)?)
   | (?P<my>(?P<my_m>{_MONTH})[ \t]++(?P<my_y>(?:1[89]|20)\d\d)\b)
   | (?P<mo>(?<=\b(?:in|since|by|from|of|during|until|last|this|early|late|mid|mid-|through|before|after)[ \t]++)(?P<mo_m>{_MONTH})\b)
@@ -127,7 +128,10 @@ def _month_day(month: str, day: int | None, year: str | None, base: dt.date | No
 def _resolve(m: regex.Match[str], base: dt.date | None) -> DatePeriod | None:
     try:
         if m.group("md"):
-            r = _month_day(m.group("md_m"), int(m.group("md_d")), m.group("md_y"), base)
+            year = m.group("md_y")
+            if year is None and m.group("md_rel") and base is not None:  # "Oct. 7 last year"
+                year = str(base.year - (1 if m.group("md_rel") == "last" else 0))
+            r = _month_day(m.group("md_m"), int(m.group("md_d")), year, base)
         elif m.group("dm"):
             r = _month_day(m.group("dm_m"), int(m.group("dm_d")), m.group("dm_y"), base)
         elif m.group("my"):

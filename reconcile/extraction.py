@@ -53,6 +53,7 @@ _BY_AFTER = regex.compile(r"\s++(?:by|from|in|during)\b")
 _PUNCT = regex.compile(r"[,;:()\"“”—]")
 _DET_OR_AND = regex.compile(r"\b(?:the|and|or|but)\b", regex.IGNORECASE)
 _CLAUSE_END = regex.compile(r"[;:()\"“”—]")
+_WEAK_CUES = frozenset({"hostages", "hostage", "captives", "residents", "inhabitants", "population"})
 _NOT_SPEAKER_NOUN = frozenset({"was", "were", "is", "are", "had", "has", "have", "and", "of", "or", "more"})
 _NEGATED = regex.compile(r"\b(?:not|none\s+of|no)\s+\Z", regex.IGNORECASE | regex.REVERSE)
 _ALL_BUT = regex.compile(r"\ball\s+but\s+\Z", regex.IGNORECASE | regex.REVERSE)
@@ -74,6 +75,10 @@ _EVENT_METRICS = frozenset({Metric.KILLED, Metric.INJURED, Metric.MISSING, Metri
                             Metric.DETAINED})
 _RUNNING = regex.compile(
     r"\b(?:has|have)\s++(?:now\s++)?(?:been\s++)?\w+ed\b|\bsince\b|\bso\s++far\b|\bin\s++total\b",
+    regex.IGNORECASE,
+)
+_RUNNING_NEAR = regex.compile(  # a running total said next to its figure ("41,000 have been killed")
+    r"\b(?:has|have)\s++(?:now\s++)?(?:been\s++)?\w+ed\b|\bso\s++far\b|\bin\s++total\b|\bto\s++date\b",
     regex.IGNORECASE,
 )
 _STOCK_METRICS = frozenset({Metric.HOSTAGES_HELD, Metric.POPULATION})
@@ -132,7 +137,8 @@ def _metric(sentence: str, a: int, b: int, prev_end: int, next_start: int,
     if close:
         with_aux = [(c0, m) for c0, m in close
                     if _AUX_BEFORE.search(sentence, max(0, c0 - 20), c0) or _PASSIVE_CUE.match(sentence, c0, c0 + 10)]
-        return Metric((with_aux or close)[0][1])
+        strong = [(c0, m) for c0, m in close if sentence[c0:c0 + 12].lower().split()[0] not in _WEAK_CUES]
+        return Metric((with_aux or strong or close)[0][1])  # "105 hostages freed": the verb, not the noun
     if near_before is not None and _words_between(sentence[near_before[0]:a]) <= 8:
         return Metric(near_before[1])
     if near_after is not None:
@@ -444,7 +450,8 @@ def _claims_of(article: Article, sent: Sentence, figs: list[Figure],
         if source is not None and attr.is_backreference(source.text) and last_named is not None:
             source = Attribution(text=source.text, issuer=last_named.issuer, relay=source.relay)
         # a running total is read near the figure: "recovered 15 bodies on Monday, bringing the toll to 102"
-        tally = cumulative and bool(_CUMULATIVE.search(s, max(0, a - 60), min(len(s), b + 20)))
+        tally = (cumulative and bool(_CUMULATIVE.search(s, max(0, a - 60), min(len(s), b + 20)))) or (
+            running and bool(_RUNNING_NEAR.search(s, max(0, a - 40), min(len(s), b + 35))))
         event = None if metric in _STOCK_METRICS else _event_date(near_dates, s, a, tally, relative)
         event_from: Literal["sentence", "paragraph", "lead"] | None = "sentence" if event else None
         if event is None and metric in _EVENT_METRICS and not tally and last_event is not None \

@@ -151,7 +151,9 @@ def figure_texts(draw: st.DrawFn) -> tuple[str, ExpectedFigure]:
             expr, start = f"between {a_text} and {b_text}", len(lead) + len("between ")
             end = start + len(f"{a_text} and {b_text}")
         else:
-            sep = draw(st.sampled_from([" to ", "-", "–"]))
+            words = not (a_text[0].isdigit() and b_text[0].isdigit())
+            # "four hundred fifty-four hundred fifty-one" reads two ways: words take " to "
+            sep = " to " if words else draw(st.sampled_from([" to ", "-", "–"]))
             expr, start = f"{a_text}{sep}{b_text}", len(lead)
             end = start + len(expr)
         return f"{lead}{expr}{tail}", ExpectedFigure(a, b, False, False, start, end)
