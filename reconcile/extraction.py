@@ -49,7 +49,7 @@ _OF_THEM = regex.compile(r"\s++of\s++(?:them|whom|those)\b", regex.IGNORECASE)
 _AUX_BEFORE = regex.compile(
     r"\b(?:were|was|are|is|be|been|being|remain|remained|remains|still|had|have|has|got)\s+(?:\w+\s+)?\Z",
     regex.IGNORECASE | regex.REVERSE)
-_BY_AFTER = regex.compile(r"\s++(?:by|from|in|during)\b")
+_BY_AFTER = regex.compile(r"\s++by\b")
 _PUNCT = regex.compile(r"[,;:()\"“”—]")
 _DET_OR_AND = regex.compile(r"\b(?:the|and|or|but)\b", regex.IGNORECASE)
 _CLAUSE_END = regex.compile(r"[;:()\"“”—]")
