@@ -60,6 +60,11 @@ _GATE = re.compile(
                                                    "last month", "last year", "last night", "this week", "this month",
                                                    "this year", "earlier this"]) + r")"
 )
+_TALLY_BEFORE = regex.compile(  # "the toll rose to 2,012 on Sunday": the day of the tally
+    r"\b(?:rose|risen|climbed|reached|stood|stands|passed|topped|increased|jumped|hit)\s+(?:to\s+|at\s+|past\s+)?"
+    r"(?:more\s+than\s+|over\s+|at\s+least\s+)?[\d,.]+\s+(?:on|by|as\s+of)?\s*\Z",
+    regex.IGNORECASE | regex.REVERSE,
+)
 _BY_BEFORE = regex.compile(r"\b(?:by|as\s+of)[ \t]+\Z", regex.IGNORECASE | regex.REVERSE)
 _DATELINE_AFTER = regex.compile(r"[ \t]*+(?:\([^)\n]{1,40}\))?[ \t]*+[-–—]")
 _FROM_BEFORE = regex.compile(r"\bfrom[ \t]+\Z", regex.IGNORECASE | regex.REVERSE)
@@ -197,7 +202,7 @@ def find_dates(sentence: str, published: dt.date | None) -> list[DateMention]:
         elif (_SCOPE_BEFORE.search(before) and not _WHEN_AFTER.match(sentence, m.end(), m.end() + 20)) or (
                 _FROM_BEFORE.search(before) and _UNTIL_AFTER.match(sentence, m.end(), m.end() + 20)):
             role = "scope"  # "since 2014", "from 2014 until the blast"
-        elif _REPORT_BEFORE.search(before) or _BY_BEFORE.search(raw):
+        elif _REPORT_BEFORE.search(before) or _BY_BEFORE.search(raw) or _TALLY_BEFORE.search(raw):
             role = "report"
         possessive = bool(m.group("poss")) or bool(
             _EVENT_NOUN_AFTER.match(sentence, m.end(), m.end() + 14)
