@@ -501,10 +501,10 @@ def find_figures(text: str) -> list[Figure]:
                 sep = _RANGE_SEP.match(text, num.end, num.end + 20)
                 if sep is not None:
                     word = sep.group("sep")
-                    ok = word in ("-", "–", "—", "~", "through", "thru") or (word == "to" and range_open != "from" and hedge_q is None) \
-                        or (word == "to" and range_open == "from") or (word == "and" and range_open == "between")
-                    if word == "to" and range_open is None and hedge_q is None:
-                        ok = True
+                    # "10 to 15", "from 10 to 15", "about 300 to 400"; not "up to 5 to ..." nor "more than 2 to 3"
+                    ok = word in ("-", "–", "—", "~", "through", "thru") \
+                        or (word == "to" and hedge_q in (None, "approximate")) \
+                        or (word == "and" and range_open == "between")
                     m2 = CORE_AFTER_SEPARATOR.match(text, sep.end(), sep.end() + MAX_NUMERAL, timeout=_TIMEOUT) if ok else None
                     if m2 is not None and m2.group("vague") is None:
                         nums2 = _read_core(text, m2)

@@ -51,6 +51,7 @@ ROWS = [
     Row("10–15", "10–15", 10, 15, FigureKind.COUNT, "range with an en dash"),
     Row("between 10 and 15", "10 and 15", 10, 15, FigureKind.COUNT, "'between X and Y'"),
     Row("from 10 to 15", "10 to 15", 10, 15, FigureKind.COUNT, "'from X to Y'"),
+    Row("About 300 to 400 people", "300 to 400", 300, 400, FigureKind.COUNT, "a hedged range", True),
     Row("3 to 5 million", "3 to 5 million", 3000000, 5000000, FigureKind.COUNT, "the scale applies to both ends"),
     Row("$3 billion to $5 billion", "$3 billion to $5 billion", 3000000000, 5000000000, FigureKind.MONEY,
         "a money range"),
