@@ -338,6 +338,25 @@ def _located(claims: list[Claim]) -> set[str]:
     return out
 
 
+_IN_PLACE = regex.compile(r"(\p{Lu}[\w'’-]*+)(?:,|\s++in)\s++(?:the\s++)?(?:[a-z]++\s++)?(\p{Lu}[\w'’-]*+)")
+
+
+def _nested(claims: list[Claim], known: set[str]) -> dict[str, str]:
+    """Places that a sentence puts inside another ("Derna in eastern Libya", "Derna, Libya"): inner -> outer."""
+    out: dict[str, str] = {}
+    for sentence in {c.sentence for c in claims}:
+        for m in _IN_PLACE.finditer(sentence):
+            inner, outer = m.group(1).lower(), m.group(2).lower()
+            if inner in known and outer in known and inner != outer:
+                out.setdefault(inner, outer)
+    for inner in list(out):  # follow chains: district in city in country
+        seen = {inner}
+        while out[inner] in out and out[out[inner]] not in seen:
+            seen.add(out[inner])
+            out[inner] = out[out[inner]]
+    return out
+
+
 def _place_key(c: Claim, known: set[str]) -> str | None:
     """The claim's place if two claims name it, else the article's first name that is such a place."""
     if c.place and c.place.lower() in known:
@@ -426,7 +445,8 @@ def _groups_of_block(metric: Metric, claims: list[Claim]) -> list[tuple[str, lis
             located = _located(members)
             salient = {n.split()[0].lower() for c in members for n in c.names}
             known = {p for p, k in named.items() if (k >= 2 or p in salient) and p in located}
-            place_of = {c.id: _place_key(c, known) for c in members}
+            within = _nested(members, known)
+            place_of = {c.id: within.get(k, k) if (k := _place_key(c, known)) else None for c in members}
             parts = [p for v in _partition(members, {c.id: str(c.figure.vague) for c in members})
                      for p in _split_by(v, {c.id: place_of[c.id] for c in v})]
             for part in parts:
@@ -466,8 +486,15 @@ def _summary(members: list[Claim]) -> Summary:
     by_issuer: dict[str, Claim] = {}
     for c in timeline_claims:
         by_issuer[_who_said(c)] = c
-    independent = {(c.source.issuer.lower() if c.source else f"{c.publisher or c.article_id}".lower())
-                   for c in members}
+    # one issuer printed by several outlets counts once; an article's own voice (a headline)
+    # restating what it attributes in its body is that attribution, not another report
+    by_article: dict[str, set[str]] = defaultdict(set)
+    for c in members:
+        if c.source is not None:
+            by_article[c.article_id].add(c.source.issuer.lower())
+    independent: set[str] = set()
+    for c in members:
+        independent |= by_article.get(c.article_id) or {(c.publisher or c.article_id).lower()}
     return Summary(low=low, high=high, most_conservative=most.id, latest=latest_claim.id,
                    latest_by_issuer={k: v.id for k, v in sorted(by_issuer.items())},
                    independent_reports=len(independent), timeline=timeline)
