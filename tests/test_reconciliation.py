@@ -161,6 +161,9 @@ GROUPING = [
     (HEAD + "On Saturday 1,100 people were killed in Nepal.",
      HEAD + "On Tuesday a second quake killed 65 people in Nepal.", False,
      "another day is another incident"),
+    (HEAD + "On Saturday 2,000 people were killed in the city of Kathmandu in central Nepal.",
+     HEAD + "On Saturday 3,000 people were killed in Nepal.", True,
+     "a city inside the country the other report names is the same place"),
 ]
 
 
