@@ -55,6 +55,10 @@ _DET_OR_AND = regex.compile(r"\b(?:the|and|or|but)\b", regex.IGNORECASE)
 _CLAUSE_END = regex.compile(r"[;:()\"“”—]")
 _WEAK_CUES = frozenset({"hostages", "hostage", "captives", "residents", "inhabitants", "population"})
 _NOT_SPEAKER_NOUN = frozenset({"was", "were", "is", "are", "had", "has", "have", "and", "of", "or", "more"})
+_CHANGE_BEFORE = regex.compile(
+    r"\b(?:up|down|increased|decreased|rose|fell|dropped|grew|revised|lowered|raised)\s+by\s+\Z",
+    regex.IGNORECASE | regex.REVERSE,
+)
 _NEGATED = regex.compile(r"\b(?:not|none\s+of|no)\s+\Z", regex.IGNORECASE | regex.REVERSE)
 _ALL_BUT = regex.compile(r"\ball\s+but\s+\Z", regex.IGNORECASE | regex.REVERSE)
 _WHO_SKIP = frozenset({"more", "other", "excess", "additional", "of", "the", "its", "their", "his",
@@ -190,7 +194,8 @@ def _who(sentence: str, b: int) -> str | None:
 WINDOW = 300
 """Characters read on either side of a figure: keeps every step bounded, so extraction is linear."""
 _CLAUSE_STOP = regex.compile(r"[,;:()\"“”—]")
-_LEAD_PLACE = regex.compile(rf"^(?:In|At|Across|Near)[ \t]++(?:the[ \t]++)?(?:[a-z]++[ \t]++)?{_PLACE_WORD}[ \t]*+,")
+_LEAD_PLACE = regex.compile(
+    rf"^(?:In|At|Across|Near)[ \t]++(?:the[ \t]++)?(?:[a-z]++[ \t]++){{0,3}}+(?:of[ \t]++)?{_PLACE_WORD}[ \t]*+,")
 
 
 _RELATIVE_TIME = regex.compile(r"\b(?:a|one|two|three|\d+)\s++years?\s++(?:after|on|later|since)\b|\bago\b|\banniversary\b",
@@ -240,6 +245,8 @@ def _keep(fig: Figure, metric: Metric, who: str | None, sentence: str, a: int) -
         return True
     if _NEGATED.search(sentence, max(0, a - 10), a):
         return False  # "not one of them"
+    if _CHANGE_BEFORE.search(sentence, max(0, a - 30), a):
+        return False  # "revising the toll down by one": a difference, not a count
     rest = sentence[a:a + 120].split(None, 4)
     if len(rest) >= 3 and rest[2].lower().strip(",") in LEXICON.attribution_verbs \
             and rest[0][-1:].isalnum() and rest[1].isalpha() and rest[1].lower() not in _NOT_SPEAKER_NOUN:

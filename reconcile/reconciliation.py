@@ -62,8 +62,8 @@ STATIC_RATIO = 1.5
 """Two figures of a static quantity (a population) more than 1.5 times apart are two quantities."""
 GROWTH_RATIO = 1.5
 """A later figure 1.5 times an earlier lower bound is an update, not merely consistent."""
-INCIDENT_DAYS = 1
-"""Event dates of one metric in one story closer than this are one incident."""
+INCIDENT_DAYS = 0
+"""Event dates of one metric in one story this many days apart or less are one incident (0: the same day)."""
 STORY_NAME_LIMIT = 200
 """A name shared by more articles than this is too common to link stories."""
 ALL_PAIRS_LIMIT = 80
