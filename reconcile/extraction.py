@@ -287,6 +287,9 @@ def _event_date(dates: list[DateMention], sentence: str, a: int, cumulative: boo
         usable = [d for d in usable if d.possessive]
     if not usable:
         return None
+    when = [d for d in usable if d.start > a and " when " in sentence[a:d.start]]
+    if when:  # "mourning on Thursday for the 16 people killed when a missile hit ... on Tuesday"
+        return when[0].period
     lo, hi = _clause_start(sentence, a), _clause_end(sentence, a)
     same = [d for d in usable if lo <= d.start and d.end <= hi]
     if same:
