@@ -354,7 +354,8 @@ def _extract(article: Article | str, **meta: Any) -> list[Claim]:
         found = attr.find_attributions(sent.text) if (figs or "said" in sent.text) else []
         dates = find_dates(sent.text, published) if figs or may_have_dates(sent.text) else []
         if figs:
-            new = _claims_of(article, sent, figs, found, dates, last_named, last_event or lead,
+            context = last_event if last_event is not None and last_event[0] == sent.paragraph else lead
+            new = _claims_of(article, sent, figs, found, dates, last_named, context,
                              reported_default, last_metric, names)
             claims.extend(new)
             if new:
