@@ -55,6 +55,10 @@ _DET_OR_AND = regex.compile(r"\b(?:the|and|or|but)\b", regex.IGNORECASE)
 _CLAUSE_END = regex.compile(r"[;:()\"“”—]")
 _WEAK_CUES = frozenset({"hostages", "hostage", "captives", "residents", "inhabitants", "population"})
 _NOT_SPEAKER_NOUN = frozenset({"was", "were", "is", "are", "had", "has", "have", "and", "of", "or", "more"})
+_PAST_MARKER = regex.compile(
+    r"\b(?:at\s++the\s++time|previously|initially|originally|back\s++in|had\s++been|had\s++\w+ed)\b",
+    regex.IGNORECASE,
+)
 _CHANGE_BEFORE = regex.compile(
     r"\b(?:up|down|increased|decreased|rose|fell|dropped|grew|revised|lowered|raised)\s+by\s+\Z",
     regex.IGNORECASE | regex.REVERSE,
@@ -406,8 +410,8 @@ def _lead_date(sentences: list[Sentence], published: dt.date | None) -> tuple[in
     Paragraph -1 marks it as valid anywhere in the article.
     """
     for sent in sentences[:4]:
-        if _CUMULATIVE.search(sent.text):
-            continue  # "the toll climbed past 4,000 on Monday" dates a tally, not the event
+        if _CUMULATIVE.search(sent.text) or _RELATIVE_TIME.search(sent.text):
+            continue  # "the toll climbed past 4,000 on Monday", "a year after the blast": not the event's day
         for d in find_dates(sent.text, published):
             p = d.period
             if d.role == "event" and p is not None and p.precision is Precision.DAY and p.start == p.end:
@@ -427,6 +431,7 @@ def _claims_of(article: Article, sent: Sentence, figs: list[Figure],
     cumulative = bool(_CUMULATIVE.search(s))
     running = bool(_RUNNING.search(s))
     relative = bool(_RELATIVE_TIME.search(s))
+    past = bool(_PAST_MARKER.search(s))  # "at the time", "had been freed": an earlier event than the lead's
     date_starts = [d.start for d in dates]
     found_starts = [f.start for f, _ in found]
     out: list[Claim] = []
@@ -466,7 +471,8 @@ def _claims_of(article: Article, sent: Sentence, figs: list[Figure],
         event = None if metric in _STOCK_METRICS else _event_date(near_dates, s, a, tally, relative)
         event_from: Literal["sentence", "paragraph", "lead"] | None = "sentence" if event else None
         if event is None and metric in _EVENT_METRICS and not tally and last_event is not None \
-                and last_event[0] in (sent.paragraph, -1) and not running:
+                and last_event[0] in (sent.paragraph, -1) and not running \
+                and not (last_event[0] == -1 and past):
             event = last_event[1]
             event_from = "lead" if last_event[0] == -1 else "paragraph"
         reports = [d.period for d in near_dates if d.role == "report" and d.period is not None]
