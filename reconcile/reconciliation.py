@@ -375,7 +375,13 @@ def _population(c: Claim) -> str:
     for w in reversed(words):
         if w in LEXICON.populations:
             return LEXICON.populations[w]
+    if words[-1] in _FOREIGN_HEADS and _DEMONYM.search(c.who):
+        return "foreigners"  # "two Filipino workers" in Beirut
     return "general"
+
+
+_FOREIGN_HEADS = frozenset({"workers", "nationals", "citizens", "tourists", "migrants", "students", "pilgrims"})
+_DEMONYM = regex.compile(r"\b\p{Lu}\p{Ll}+(?:ino|ina|ese|ian|ish|i)\b")
 
 
 def _head(c: Claim) -> str | None:
