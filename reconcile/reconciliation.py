@@ -380,7 +380,7 @@ def _population(c: Claim) -> str:
     return "general"
 
 
-_FOREIGN_HEADS = frozenset({"workers", "nationals", "citizens", "tourists", "migrants", "students", "pilgrims"})
+_FOREIGN_HEADS = frozenset({"workers", "nationals", "citizens", "tourists", "migrants", "students", "pilgrims", "refugees"})
 _DEMONYM = regex.compile(r"\b\p{Lu}\p{Ll}+(?:ino|ina|ese|ian|ish|i)\b")
 
 
