@@ -196,6 +196,8 @@ def _who(sentence: str, b: int) -> str | None:
 
 
 WINDOW = 300
+MAX_SENTENCE = 2000
+"""A longer sentence is kept, as a claim's evidence, as the 2,000 characters around its figure."""
 """Characters read on either side of a figure: keeps every step bounded, so extraction is linear."""
 _CLAUSE_STOP = regex.compile(r"[,;:()\"“”—]")
 _LEAD_PLACE = regex.compile(
@@ -476,6 +478,10 @@ def _claims_of(article: Article, sent: Sentence, figs: list[Figure],
             event = last_event[1]
             event_from = "lead" if last_event[0] == -1 else "paragraph"
         reports = [d.period for d in near_dates if d.role == "report" and d.period is not None]
+        # a run-on "sentence" (a text with no stops) keeps a window around the figure as its evidence,
+        # so that output stays linear in the input
+        cut = 0 if len(s) <= MAX_SENTENCE else max(0, a - MAX_SENTENCE // 2)
+        evidence = s if len(s) <= MAX_SENTENCE else s[cut: b + MAX_SENTENCE // 2]
         reported = reports[0] if reports else reported_default
         out.append(Claim(
             id=f"{article.id}:{fig.start}",
@@ -490,8 +496,8 @@ def _claims_of(article: Article, sent: Sentence, figs: list[Figure],
             event_date=event,
             event_date_from=event_from,
             reported_date=reported,
-            sentence=s,
-            sentence_start=sent.start,
+            sentence=evidence,
+            sentence_start=sent.start + cut,
             names=names,
         ))
     return out

@@ -35,3 +35,13 @@ def test_hostile_input_is_fast(text: str, why: str) -> None:
 
 def test_digit_run_is_not_a_count() -> None:
     assert find_figures("9" * 100_000) == []
+
+
+def test_run_on_sentence_keeps_a_window_as_evidence() -> None:
+    """Output stays linear: a 'sentence' of 100 KB is kept as the 2,000 characters around each figure."""
+    text = "Officials said 12 people were killed on Tuesday and " * 2_000
+    claims = extract(text, id="h", published="2024-01-01")
+    assert len(claims) == 2_000
+    for c in claims[:50] + claims[-50:]:
+        assert len(c.sentence) <= 2_100
+        assert text[c.sentence_start: c.sentence_start + len(c.sentence)] == c.sentence
