@@ -16,12 +16,14 @@ import gc
 import logging
 import re
 from bisect import bisect_left
+from collections.abc import Callable
+from functools import partial
 from typing import Any, Literal
 
 import regex
 
 from . import attribution as attr
-from .dates import DateMention, find_dates, may_have_dates
+from .dates import DateMention, find_dates
 from .errors import InputTypeError
 from .lexicon import LEXICON, alternation, greedy
 from .numbers import find_figures
@@ -196,6 +198,8 @@ def _who(sentence: str, b: int) -> str | None:
 
 
 WINDOW = 300
+BACKREF_SENTENCES = 12
+"""How many sentences back "the official said" looks for the speaker it refers to."""
 MAX_SENTENCE = 2000
 """A longer sentence is kept, as a claim's evidence, as the 2,000 characters around its figure."""
 """Characters read on either side of a figure: keeps every step bounded, so extraction is linear."""
@@ -351,24 +355,34 @@ def _extract(article: Article | str, **meta: Any) -> list[Claim]:
             continue  # a figure across a sentence break: not a claim
         by_sentence.setdefault(i, []).append(f)
     claims: list[Claim] = []
-    last_named: Attribution | None = None
+    read: dict[int, list[tuple[attr.Found, Attribution]]] = {}
+
+    def attributions(j: int) -> list[tuple[attr.Found, Attribution]]:
+        if j not in read:
+            read[j] = attr.find_attributions(sentences[j].text)
+        return read[j]
+
+    def named_before(i: int) -> Attribution | None:
+        """The last speaker named in the sentences before i (read only when a claim refers back)."""
+        for j in range(i - 1, max(-1, i - 1 - BACKREF_SENTENCES), -1):
+            for _, a in reversed(attributions(j)):
+                if not attr.is_backreference(a.text):
+                    return a
+        return None
+
     last_metric: Metric | None = None
     last_event: tuple[int, DatePeriod] | None = None
     reported_default = DatePeriod.of(published) if published else None
     for i, sent in enumerate(sentences):
         figs = by_sentence.get(i)
-        found = attr.find_attributions(sent.text) if (figs or "said" in sent.text) else []
-        dates = find_dates(sent.text, published) if figs or may_have_dates(sent.text) else []
+        dates = find_dates(sent.text, published)  # gated inside: most sentences hold no date phrase
         if figs:
             context = last_event if last_event is not None and last_event[0] == sent.paragraph else lead
-            new = _claims_of(article, sent, figs, found, dates, last_named, context,
+            new = _claims_of(article, sent, figs, attributions(i), dates, partial(named_before, i), context,
                              reported_default, last_metric, names)
             claims.extend(new)
             if new:
                 last_metric = new[-1].metric
-        for _, a in found:
-            if not attr.is_backreference(a.text):
-                last_named = a
         ev = [d.period for d in dates if d.role == "event" and d.period is not None
               and d.period.precision is Precision.DAY and d.period.start == d.period.end]
         if ev:
@@ -378,7 +392,8 @@ def _extract(article: Article | str, **meta: Any) -> list[Claim]:
     return claims
 
 
-_NAME = regex.compile(r"\b\p{Lu}[\p{Ll}'’-]++(?:[ \t]++\p{Lu}[\p{Ll}'’-]++)*+")
+# capitalised words, Latin letters with their accents: the standard engine scans this class quickly
+_NAME = re.compile(r"\b[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]+(?:[ \t]+[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]+)*")
 _MONTHS_DAYS = frozenset(w.lower() for w in (*LEXICON.months, *LEXICON.weekdays))
 NAMES_KEPT = 8
 
@@ -423,7 +438,7 @@ def _lead_date(sentences: list[Sentence], published: dt.date | None) -> tuple[in
 
 def _claims_of(article: Article, sent: Sentence, figs: list[Figure],
                found: list[tuple[attr.Found, Attribution]], dates: list[DateMention],
-               last_named: Attribution | None, last_event: tuple[int, DatePeriod] | None,
+               named_before: Callable[[], Attribution | None], last_event: tuple[int, DatePeriod] | None,
                reported_default: DatePeriod | None, last_metric: Metric | None,
                names: tuple[str, ...]) -> list[Claim]:
     s = sent.text
@@ -465,8 +480,9 @@ def _claims_of(article: Article, sent: Sentence, figs: list[Figure],
         if not _keep(fig, metric, who, s, a):
             continue
         source = attr.choose(found, a, b, found_starts)
-        if source is not None and attr.is_backreference(source.text) and last_named is not None:
-            source = Attribution(text=source.text, issuer=last_named.issuer, relay=source.relay)
+        named = named_before() if source is not None and attr.is_backreference(source.text) else None
+        if source is not None and named is not None:
+            source = Attribution(text=source.text, issuer=named.issuer, relay=source.relay)
         # a running total is read near the figure: "recovered 15 bodies on Monday, bringing the toll to 102"
         tally = (cumulative and bool(_CUMULATIVE.search(s, max(0, a - 60), min(len(s), b + 20)))) or (
             running and bool(_RUNNING_NEAR.search(s, max(0, a - 40), min(len(s), b + 35))))
