@@ -180,11 +180,6 @@ def _resolve(m: regex.Match[str], base: dt.date | None) -> DatePeriod | None:
     return DatePeriod.of(r[0], r[1])
 
 
-def may_have_dates(sentence: str) -> bool:
-    """A cheap test that lets most sentences skip the full date pattern."""
-    return _GATE.search(sentence) is not None
-
-
 def find_dates(sentence: str, published: dt.date | None) -> list[DateMention]:
     """Every date phrase of ``sentence`` with its role (event, report or scope) and period.
 

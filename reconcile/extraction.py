@@ -517,10 +517,3 @@ def _claims_of(article: Article, sent: Sentence, figs: list[Figure],
             names=names,
         ))
     return out
-
-
-def parse_date(value: str | dt.date | None) -> dt.date | None:
-    """A publication date from ISO text (helper for the readers)."""
-    if value is None or isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(value)

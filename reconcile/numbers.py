@@ -126,7 +126,6 @@ _AGE_END = regex.compile(r"[ \t]*[,;.)]")
 _NEXT_WORD = regex.compile(r"[ \t]++([a-z]++)")
 _BOUNDS_GAP = regex.compile(r"[ \t]*+(?:,[ \t]*+)?(?:(?:and|but)[ \t]++)?", regex.IGNORECASE)
 _LABEL_HYPHEN_BEFORE = regex.compile(r"[A-Za-z]-\Z|#\Z|\bNo\.[ \t]?\Z", regex.REVERSE)
-_YEAR_CONTEXT = regex.compile(r"\b(?:in|since|of|by|until|from|during|before|after|early|late|mid|the)[ \t]+\Z", regex.IGNORECASE | regex.REVERSE)
 
 _CURRENCY_CODES = {"$": "USD", "US$": "USD", "A$": "AUD", "C$": "CAD", "£": "GBP", "€": "EUR", "¥": "JPY"}
 _CURRENCY_WORDS = {"dollars": "USD", "pounds": "GBP", "euros": "EUR", "yuan": "CNY", "rupees": "INR",

@@ -33,10 +33,6 @@ else:  # pragma: no cover - Python 3.10
             return str(self.value)
 
 
-Count = Annotated[int, Field(ge=0)]
-Amount = Annotated[Decimal, Field(ge=0)]
-
-
 class Frozen(BaseModel):
     """Base of every record: immutable, no unknown fields."""
 
