@@ -61,8 +61,8 @@ _GATE = re.compile(
                                                    "this year", "earlier this"]) + r")"
 )
 _TALLY_BEFORE = regex.compile(  # "the toll rose to 2,012 on Sunday": the day of the tally
-    r"\b(?:rose|risen|climbed|reached|stood|stands|passed|topped|increased|jumped|hit)\s+(?:to\s+|at\s+|past\s+)?"
-    r"(?:more\s+than\s+|over\s+|at\s+least\s+)?[\d,.]+\s+(?:on|by|as\s+of)?\s*\Z"
+    r"\b(?:rose|risen|climbed|reached|stood|stands|passed|topped|tops|increased|jumped|hit|exceeded)\s+"
+    r"(?:[a-z]+\s+){0,3}[\d,.]+(?:\s+(?:people|deaths|dead))?\s+(?:on|by|as\s+of)?\s*\Z"
     r"|\b(?:to|at)\s+[\d,.]+\s+(?:on|by|as\s+of)\s*\Z",
     regex.IGNORECASE | regex.REVERSE,
 )

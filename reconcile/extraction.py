@@ -224,7 +224,12 @@ def _clause_start(sentence: str, a: int) -> int:
     return k + 1 if k >= 0 else floor
 
 
+_AND_PLACE = regex.compile(r"\s++and\s++(?:the\s++)?(\p{Lu}[\w'’-]*+)")
+
+
 def _place_of(m: regex.Match[str] | None) -> str | None:
+    """The place a match names; two places joined ("in Turkey and Syria", "Turkey-Syria quake")
+    name their combined area, "Syria+Turkey", another quantity than either alone."""
     if m is None:
         return None
     p = m.group("p")
@@ -232,6 +237,12 @@ def _place_of(m: regex.Match[str] | None) -> str | None:
     first = first[:-2] if first.endswith("'s") else first
     if first.lower() in _NOT_PLACES:
         return None
+    parts = [x for x in first.split("-") if x[:1].isupper()]
+    also = _AND_PLACE.match(m.string, m.end("p"), m.end("p") + 40)
+    if also is not None and also.group(1).lower() not in _NOT_PLACES:
+        parts.append(also.group(1))
+    if len(parts) > 1:
+        return "+".join(sorted(dict.fromkeys(parts)))
     return first
 
 

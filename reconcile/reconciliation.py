@@ -79,9 +79,10 @@ _EVENT_NOUN = regex.compile(
     r"flood|floods|landslide|crash|fire|shooting|raid|massacre|strike|tsunami|eruption|collapse|stampede)\b",
     regex.IGNORECASE,
 )
+_PERFECT_TOTAL = regex.compile(
+    r"\b(?:has|have)\s++(?:now\s++)?(?:killed|been\s++killed|died|displaced|abducted|detained)\b", regex.IGNORECASE)
 _RUNNING_TOTAL = regex.compile(
-    r"\b(?:has|have)\s++(?:now\s++)?(?:killed|been\s++killed|died|displaced|abducted|detained)\b"
-    r"|\b(?:war|conflict|offensive|insurgency|campaign|uprising|siege|so\s++far|in\s++total|to\s++date)\b"
+    r"\b(?:war|conflict|offensive|insurgency|campaign|uprising|siege|so\s++far|in\s++total|to\s++date)\b"
     r"|\bsince\b(?!\s++(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|dawn|morning|last\s++night))",
     regex.IGNORECASE,
 )
@@ -209,6 +210,7 @@ def _local(c: Claim, before: int = 80, after: int = 40) -> str:
 
 
 def _is_running_total(c: Claim) -> bool:
+    """A stock, or the total of a war or campaign ("the insurgency has killed 20,000")."""
     return c.metric in _STOCK or bool(_RUNNING_TOTAL.search(_local(c)))
 
 
@@ -286,6 +288,9 @@ def _anchors(claims: list[Claim]) -> dict[str, list[Claim]]:
         if _is_running_total(c):
             out["total"].append(c)
             continue
+        if _PERFECT_TOTAL.search(_local(c)) and not incidents:
+            out["total"].append(c)  # "have been killed" with no incident to count for: a running total
+            continue
         toll = bool(_TOLL.search(_local(c, 60, 10))) and not _EVENT_NOUN.search(c.sentence)
         own = [k for k in sorted(by_article.get(c.article_id, Counter()), reverse=True)
                if not toll or fits(c, k)]  # the most recent incident its article dates
@@ -338,11 +343,11 @@ def _located(claims: list[Claim]) -> set[str]:
     return out
 
 
-_IN_PLACE = regex.compile(r"(\p{Lu}[\w'’-]*+)(?:,|\s++in)\s++(?:the\s++)?(?:[a-z]++\s++)?(\p{Lu}[\w'’-]*+)")
+_IN_PLACE = regex.compile(r"(\p{Lu}[\w'’-]*+)\s++in\s++(?:the\s++)?(?:[a-z]++\s++)?(\p{Lu}[\w'’-]*+)")
 
 
 def _nested(claims: list[Claim], known: set[str]) -> dict[str, str]:
-    """Places that a sentence puts inside another ("Derna in eastern Libya", "Derna, Libya"): inner -> outer."""
+    """Places that a sentence puts inside another ("Derna in eastern Libya"): inner -> outer."""
     out: dict[str, str] = {}
     for sentence in {c.sentence for c in claims}:
         for m in _IN_PLACE.finditer(sentence):
@@ -450,7 +455,9 @@ def _groups_of_block(metric: Metric, claims: list[Claim]) -> list[tuple[str, lis
             named = Counter(c.place.lower() for c in members if c.place)
             located = _located(members)
             salient = {n.split()[0].lower() for c in members for n in c.names}
-            known = {p for p, k in named.items() if (k >= 2 or p in salient) and p in located}
+            known = {p for p, k in named.items()
+                     if (k >= 2 or all(x in salient for x in p.split("+")))
+                     and all(x in located for x in p.split("+"))}
             within = _nested(members, known)
             place_of = {c.id: within.get(k, k) if (k := _place_key(c, known)) else None for c in members}
             parts = [p for v in _partition(members, {c.id: str(c.figure.vague) for c in members})
