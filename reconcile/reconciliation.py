@@ -330,6 +330,7 @@ def _partition(claims: list[Claim], key_of: dict[str, str]) -> list[list[Claim]]
 
 _LOCATIVE = regex.compile(
     r"\b(?i:in|across|at|near|inside|throughout)\s++(?:the\s++)?(?:[a-z]++\s++)?(\p{Lu}[\w'’-]*+)"
+    r"(?:\s++and\s++(?:the\s++)?(\p{Lu}[\w'’-]*+))?"
 )
 
 
@@ -338,8 +339,10 @@ def _located(claims: list[Claim]) -> set[str]:
     out: set[str] = set()
     for sentence in {c.sentence for c in claims}:
         for m in _LOCATIVE.finditer(sentence):
-            word = m.group(1).replace("’", "'")
-            out.add((word[:-2] if word.endswith("'s") else word).lower())
+            for word in (m.group(1), m.group(2)):  # "in Nepal and India": both are places
+                if word:
+                    word = word.replace("’", "'")
+                    out.add((word[:-2] if word.endswith("'s") else word).lower())
     return out
 
 
