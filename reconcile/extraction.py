@@ -203,7 +203,6 @@ BACKREF_SENTENCES = 12
 MAX_SENTENCE = 2000
 """A longer sentence is kept, as a claim's evidence, as the 2,000 characters around its figure."""
 """Characters read on either side of a figure: keeps every step bounded, so extraction is linear."""
-_CLAUSE_STOP = regex.compile(r"[,;:()\"“”—]")
 _LEAD_PLACE = regex.compile(
     rf"^(?:In|At|Across|Near)[ \t]++(?:the[ \t]++)?(?:[a-z]++[ \t]++){{0,3}}+(?:of[ \t]++)?{_PLACE_WORD}[ \t]*+,")
 
@@ -248,7 +247,7 @@ def _place_of(m: regex.Match[str] | None) -> str | None:
 
 def _place(sentence: str, a: int, b: int, prev_end: int, next_start: int) -> str | None:
     """Where the counted thing happened, from "in X" after the figure or "in X"/"X's" before it."""
-    stop = _CLAUSE_STOP.search(sentence, b, min(next_start, b + WINDOW))
+    stop = _PUNCT.search(sentence, b, min(next_start, b + WINDOW))
     for m in _PLACE_AFTER.finditer(sentence, b, min(stop.start() if stop else next_start, b + WINDOW)):
         got = _place_of(m)
         if got:
@@ -357,7 +356,8 @@ def _extract(article: Article | str, **meta: Any) -> list[Claim]:
         return []
     sentences = split_sentences(text)
     names = _story_names(text)
-    lead = _lead_date(sentences, published)
+    dates_of = [find_dates(sent.text, published) for sent in sentences]  # once per sentence
+    lead = _lead_date(sentences, dates_of)
     starts = [s.start for s in sentences]
     by_sentence: dict[int, list[Figure]] = {}
     for f in figures:
@@ -386,7 +386,7 @@ def _extract(article: Article | str, **meta: Any) -> list[Claim]:
     reported_default = DatePeriod.of(published) if published else None
     for i, sent in enumerate(sentences):
         figs = by_sentence.get(i)
-        dates = find_dates(sent.text, published)  # gated inside: most sentences hold no date phrase
+        dates = dates_of[i]
         if figs:
             context = last_event if last_event is not None and last_event[0] == sent.paragraph else lead
             new = _claims_of(article, sent, figs, attributions(i), dates, partial(named_before, i), context,
@@ -432,15 +432,15 @@ def _story_names(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(head + article_names(text)))
 
 
-def _lead_date(sentences: list[Sentence], published: dt.date | None) -> tuple[int, DatePeriod] | None:
+def _lead_date(sentences: list[Sentence], dates_of: list[list[DateMention]]) -> tuple[int, DatePeriod] | None:
     """The first day-precision event date of the article's opening sentences: its main event.
 
     Paragraph -1 marks it as valid anywhere in the article.
     """
-    for sent in sentences[:4]:
+    for sent, dates in zip(sentences[:4], dates_of, strict=False):
         if _CUMULATIVE.search(sent.text) or _RELATIVE_TIME.search(sent.text):
             continue  # "the toll climbed past 4,000 on Monday", "a year after the blast": not the event's day
-        for d in find_dates(sent.text, published):
+        for d in dates:
             p = d.period
             if d.role == "event" and p is not None and p.precision is Precision.DAY and p.start == p.end:
                 return (-1, p)

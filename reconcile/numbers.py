@@ -78,13 +78,10 @@ _WORD_TOKEN = regex.compile(
 
 _SCALE_AFTER = regex.compile(
     rf"""
-    (?:(?P<att>{alternation(list(_SCALE_ATTACHED))})(?![\w])       # 2.3mn, 34.5k, 4.4bn
-      | [ \t]++(?P<sp>{alternation(list(_SCALE_SPACED))})\b)      # 1.5 million
+    (?:(?P<att>{alternation(list(_SCALE_ATTACHED))})(?![\w])       # 2.3mn, 34.5k, 4.4bn (case as written)
+      | [ \t]++(?P<sp>(?i:{alternation(list(_SCALE_SPACED))}))\b)  # 1.5 million, 2.5 Million
     """,
     regex.VERBOSE,
-)
-_SCALE_AFTER_I = regex.compile(
-    rf"[ \t]++(?P<sp>{alternation(list(_SCALE_SPACED))})\b", regex.IGNORECASE
 )
 
 _RANGE_SEP = regex.compile(
@@ -277,10 +274,10 @@ def _scale(text: str, num: _Num) -> None:
     """Apply a scale word after the numeral ("2.3mn", "1.5 million")."""
     if num.vague is not None:
         return
-    m = _SCALE_AFTER.match(text, num.end, num.end + 24) or _SCALE_AFTER_I.match(text, num.end, num.end + 24)
+    m = _SCALE_AFTER.match(text, num.end, num.end + 24)
     if m is None:
         return
-    attached = m.groupdict().get("att")  # the case-insensitive pattern has only the spaced group
+    attached = m.group("att")
     if attached is not None:
         if num.words:
             return
