@@ -78,10 +78,12 @@ class Lexicon:
     """Every word list, as read from ``reconcile/data``."""
 
     number_words: dict[str, tuple[int, str]]
+    fractions: dict[str, tuple[int, str, bool, bool]]  # word -> (value, role, plural, alone)
     scales: dict[str, tuple[int, str]]
     hedges: dict[str, str]
     hedges_after: dict[str, str]
     vague: dict[str, tuple[int, int | None]]
+    vague_before_of: frozenset[str]
     units: dict[str, str]
     abbreviations: tuple[str, ...]
     metric_cues: dict[str, tuple[str, str]]
@@ -100,17 +102,31 @@ def _words(name: str) -> frozenset[str]:
     return frozenset(r[0].lower() for r in _lines(name))
 
 
+def _fractions() -> dict[str, tuple[int, str, bool, bool]]:
+    out: dict[str, tuple[int, str, bool, bool]] = {}
+    rows = _lines("fractions.tsv")
+    singular = {r[0] for r in rows}
+    for word, value, role, use in rows:
+        irregular = word == "halves" or (word.endswith("s") and word[:-1] in singular)
+        out[word] = (int(value), role, irregular, use == "any")
+        if not irregular and word != "half" and use == "any":  # "twenty seconds" is a duration
+            out[word + "s"] = (int(value), role, True, use == "any")
+    return out
+
+
 @cache
 def load() -> Lexicon:
     """Read every list once (cached)."""
     return Lexicon(
         number_words={r[0]: (int(r[1]), r[2]) for r in _lines("number_words.tsv")},
+        fractions=_fractions(),
         scales={r[0]: (int(r[1]), r[2]) for r in _lines("scales.tsv")},
         hedges={r[0]: r[1] for r in _lines("hedges.tsv")},
         hedges_after={r[0]: r[1] for r in _lines("hedges_after.tsv")},
         vague={
             r[0]: (int(r[1]), None if r[2] == "-" else int(r[2])) for r in _lines("vague.tsv")
         },
+        vague_before_of=frozenset(r[0] for r in _lines("vague.tsv") if r[3:] == ["of"]),
         units={r[0]: r[1] for r in _lines("units.tsv")},
         abbreviations=tuple(r[0] for r in _lines("abbreviations.txt")),
         metric_cues={r[0]: (r[1], r[2]) for r in _lines("metrics.tsv")},

@@ -16,8 +16,10 @@ month name), so that each character is looked at a bounded number of times.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from fractions import Fraction
 from itertools import pairwise
 
 import regex
@@ -39,21 +41,51 @@ _SCALE_ATTACHED = {k: v for k, (v, sp) in LEXICON.scales.items() if sp in ("atta
 _SCALE_SPACED = {k.lower(): v for k, (v, sp) in LEXICON.scales.items() if sp in ("spaced", "either")}
 _MONTHS = {k.lower(): v for k, v in LEXICON.months.items()}
 
+_FRACTIONS = LEXICON.fractions
 _NUMBER_WORD = alternation([w for w in _WORDS]) + r"\b"
+_DEN_WORD = alternation(list(_FRACTIONS)) + r"\b"  # ordinal words: "thirds", "a twenty-fifth", "half"
+_MULTIPLIER_WORD = alternation([w for w, (_, role) in _WORDS.items() if role in ("hundred", "scale", "dozen")]) + r"\b"
+_TENS_WORD = alternation([w for w, (_, role) in _WORDS.items() if role == "tens"])
+_RUN_WORD = rf"""(?:{_DEN_WORD}(?:[ \t]++(?:of[ \t]++)?an?(?=[ \t]++{_MULTIPLIER_WORD}))?  # "half a million", "two thirds of a million"
+    | {_NUMBER_WORD})"""
 _NUMBER_WORDS = rf"""
-    (?:an?\s++(?=(?:hundred|thousand|million|billion|dozen)\b))?   # "a hundred", "a dozen"
-    {_NUMBER_WORD}
-    (?:(?:\s++and\s++|[ \t-]++|\s*+-\s*+)(?:{_NUMBER_WORD}|(?:point|o|oh)\b))*+  # "one hundred and five", "twelve point nine nine"
+    (?:an?\s++(?=(?:{_MULTIPLIER_WORD}|{_DEN_WORD}|{_TENS_WORD}[ \t-]{_DEN_WORD})))?  # "a hundred", "a half", "a twenty-first"
+    (?!(?:first|seconds?)\b){_RUN_WORD}
+    (?:(?:\s++and\s++(?:an?\s++(?={_DEN_WORD}))?|[ \t-]++|\s*+-\s*+)(?:{_RUN_WORD}|(?:point|o|oh)\b))*+
+                                                           # "one hundred and five", "twelve point nine nine", "five and a half"
 """
+_VULGAR = "\u00bc-\u00be\u2150-\u215e"  # "½", "¾", "⅔"
 
 _CORE_SOURCE = rf"""
     (?P<cur>US\$|A\$|C\$|\$|£|€|¥)?                          # a currency symbol
+    (?P<neg>(?<![\w.,)\]%/−-])(?<!\d[ \t])(?<!\d[ \t][ \t])[-−](?=\.?\d)   # -1, but not 10 -15
+      | (?<![\w-])(?:minus|negative)[ \t]++(?=[\w.]))?        # "minus five"
     (?:
         (?<![\w.,])                                          # not inside a word or a number
-        (?P<digits>\d{{1,3}}(?:,\d{{3}})++(?![\d])|\d++)     # 1,200 or 2950
-        (?:\.(?P<frac>\d++))?                                # 2.3
+        (?:
+            (?P<sdate>\d{{1,4}}/\d{{1,2}}/\d{{2,4}})(?![\d/])   # 3/4/2020: a date
+          | (?<=\+)(?P<phone>\d{{1,3}}(?:[-/. ]\d{{2,5}}){{2,6}}+)(?![\d])  # +1-222-2222/2222: labels
+          | (?P<dotted>\d{{1,3}}(?:\.\d{{1,3}}){{2,7}}+)(?![\d.])  # 192.168.1.2: labels
+          | (?P<digits>\d{{1,3}}(?:,\d{{3}})++(?!\d)           # 1,200
+                      | \d{{1,2}}(?:,\d\d(?=,))++,\d{{3}}(?!\d)       # 12,34,567 (Indian grouping)
+                      | \d{{1,3}}(?:[ \u00a0\u202f\u2009]\d{{3}}(?!\d))++(?![.,]\d{{3}})  # 1 234 567
+                      | \d++)                                # 2950
+            (?:\.(?P<frac>\d++))?                            # 2.3
+          | \.(?P<frac>\d++)                                 # .08
+          | (?P<list>\d{{1,3}}(?:,\d{{1,3}}){{1,15}}+)(?![.,]?\d)  # 22,24,26,31: labels
+        )
+        (?:
+            (?P<vulgar>[{_VULGAR}])                          # 2½
+          | [eE](?P<exp>[-+]?\d{{1,2}})(?![\w])               # 1.3e6
+          | [ \t]*+[x×][ \t]*+10\^(?P<exp>[-+]?\d{{1,2}})(?!\d)  # 1.3x10^6
+          | \^(?P<psign>[-+]*+)(?P<pow>\d{{1,2}})(?![\d.])     # 1.1^23
+          | /(?P<den>\d{{1,6}})(?![\d/])                      # 3/4
+          | [ \t]++(?P<mnum>\d{{1,2}})/(?P<mden>\d{{1,3}})(?![\d/])  # 2 1/4
+        )?
         (?!\.\d|,\d)                                         # not a version, an address or a list
-      | (?<![\w-])(?P<vague>{alternation(list(LEXICON.vague))})\b
+      | (?<![\w.,])(?P<vulgar>[{_VULGAR}])                   # ¾
+      | (?<![\w-])(?P<vague>{alternation([v for v in LEXICON.vague if v not in LEXICON.vague_before_of])}\b
+                          |{alternation(list(LEXICON.vague_before_of))}(?=[ \t]++of\b))
       | (?<![\w-])(?P<words>{_NUMBER_WORDS})(?![\w])
     )
     """
@@ -63,16 +95,22 @@ CORE = regex.compile(_CORE_SOURCE, regex.VERBOSE | regex.IGNORECASE)
 # Where a numeral may start. The standard library's engine scans this plain literal
 # alternation (no nested quantifiers: linear) about four times faster than `regex` does,
 # and CORE is then matched only at these places.
+_A_BEFORE = [*(w for w, (_, role) in _WORDS.items() if role in ("hundred", "scale", "dozen", "tens")),
+             *_FRACTIONS]  # "a hundred", "a half", "a twenty-first"
+_STARTERS = [*_WORDS, *LEXICON.vague, *(w for w in _FRACTIONS if not w.startswith(("first", "second"))),
+             "minus", "negative"]
 PREFILTER = re.compile(
-    r"[$£€¥]|\b(?:(?<![.,])\d|[Aa]n?[ \t]+(?=(?:hundred|thousand|million|billion|dozen)\b)"
-    rf"|{by_first_letter([*_WORDS, *LEXICON.vague, *(w.upper() for w in _WORDS)])}\b)"
+    rf"[$£€¥{_VULGAR}]|[-+](?=\.?\d)|\u2212|(?<![\w.,])\.(?=\d)"
+    rf"|\b(?:(?<![.,])\d|[Aa]n?[ \t]+(?={by_first_letter(_A_BEFORE, either_case=False)}\b)"
+    rf"|{by_first_letter([*_STARTERS, *(w.upper() for w in _WORDS)])}\b)"
 )
 # the second end of a range may follow a hyphen directly ("600-nine hundred")
 CORE_AFTER_SEPARATOR = regex.compile(_CORE_SOURCE.replace("(?<![\\w-])", "(?<![\\w])"),
                                      regex.VERBOSE | regex.IGNORECASE)
 
 _WORD_TOKEN = regex.compile(
-    rf"(?P<a>\ban?\b)|(?P<and>\band\b)|(?P<point>\bpoint\b)|(?P<o>\b(?:o|oh)\b)|(?P<w>{_NUMBER_WORD})",
+    rf"(?P<a>\ban?\b)|(?P<and>\band\b)|(?P<of>\bof\b)|(?P<point>\bpoint\b)|(?P<o>\b(?:o|oh)\b)"
+    rf"|(?P<w>{alternation([*_WORDS, *_FRACTIONS])}\b)",
     regex.IGNORECASE,
 )
 
@@ -88,7 +126,9 @@ _RANGE_SEP = regex.compile(
     r"""[ \t]*+(?P<sep>-|–|—|~|to|through|thru|and)[ \t]*+(?=[\d$£€¥a-zA-Z])""", regex.VERBOSE
 )
 _HEDGE_AFTER = regex.compile(
-    rf"""[ \t]++(?P<hedge>{alternation(list(LEXICON.hedges_after))})(?![\w])""", regex.VERBOSE | regex.IGNORECASE
+    rf"""[ \t]++(?P<hedge>(?>{alternation(list(LEXICON.hedges_after))}))(?![\w])
+    (?![ \t]*+(?:[\d$£€¥]|{_NUMBER_WORD}))   # not "5000 or less than 6000": that is a second figure
+    """, regex.VERBOSE | regex.IGNORECASE
 )
 
 
@@ -155,13 +195,18 @@ class _Num:
     words: bool = False
     scaled: bool = False
     mult: int = 1
+    kind: FigureKind | None = None  # a kind the numeral's own shape decides ("3/4", "1e6", "192.168.1.2")
+    neg: bool = False
 
 
-def _decimals(tokens: list[tuple[str, int, int]], j: int) -> tuple[str, int]:
+Token = tuple[str, int, int]  # a word of a run of number words, with its span
+
+
+def _decimals(tokens: list[Token], j: int, n: int) -> tuple[str, int]:
     """The digits after "point" at token j: "nine nine" -> "99", "ninety-nine" -> "99"; and the end token."""
     digits = ""
     k = j
-    while k < len(tokens):
+    while k < n:
         w = tokens[k][0].lower()
         if w in ("o", "oh"):
             digits += "0"
@@ -170,77 +215,88 @@ def _decimals(tokens: list[tuple[str, int, int]], j: int) -> tuple[str, int]:
         else:
             break
         k += 1
-    whole = _words_value(tokens[j:], decimals=False)
-    if whole and whole[0][1] == 0 and (whole[0][2] > 1 or (j < len(tokens) and _WORDS.get(
-            tokens[j][0].lower(), (0, "unit"))[1] in ("teen", "tens"))) and whole[0][2] >= k - j:
-        return str(whole[0][0]), j + whole[0][2]
+    whole = _cardinals(tokens, j, n, decimals=False)
+    if whole and whole[0][1] == j and (whole[0][2] - j > 1 or (j < n and _WORDS.get(
+            tokens[j][0].lower(), (0, "unit"))[1] in ("teen", "tens"))) and whole[0][2] >= k:
+        return str(whole[0][0]), whole[0][2]
     return digits, k
 
 
-def _words_value(tokens: list[tuple[str, int, int]], decimals: bool = True) -> list[tuple[int | Decimal, int, int]]:
-    """Split a run of number words into numbers: (value, first token, end token).
+def _cardinals(tokens: list[Token], i: int = 0, n: int | None = None,
+               decimals: bool = True) -> list[tuple[int | Decimal, int, int]]:
+    """Split tokens[i:n] of a run of number words into numbers: (value, first token, end token).
 
     >>> toks = [(w, 0, 0) for w in "one hundred and five".split()]
-    >>> _words_value(toks)
+    >>> _cardinals(toks)
     [(105, 0, 4)]
-    >>> [v for v, _, _ in _words_value([(w, 0, 0) for w in "one one".split()])]
+    >>> [v for v, _, _ in _cardinals([(w, 0, 0) for w in "one one".split()])]
     [1, 1]
+    >>> [v for v, _, _ in _cardinals([(w, 0, 0) for w in "three hundred and two dozen".split()])]
+    [324]
     """
+    end = len(tokens) if n is None else n
     out: list[tuple[int | Decimal, int, int]] = []
-    i, n = 0, len(tokens)
-    while i < n:
-        total = current = 0
+    while i < end:
+        total = current = since_hundred = 0
         last: str | None = None
         prev_scale = 0
-        j = i
-        used = i
+        j = used = i
         fraction: str | None = None
-        while j < n:
+        while j < end:
             word = tokens[j][0].lower()
             if word == "point":
                 if decimals and used > i and last in ("unit", "teen", "tens", "hundred", "scale"):
-                    digits, k = _decimals(tokens, j + 1)
+                    digits, k = _decimals(tokens, j + 1, end)
                     if digits:
                         fraction, used = digits, k
                 break
-            if word in ("o", "oh"):
-                break
             if word in ("a", "an"):
-                if last is not None:
+                nxt = _WORDS.get(tokens[j + 1][0].lower()) if j + 1 < end else None
+                if last is not None or nxt is None or nxt[1] not in ("hundred", "scale", "dozen"):
                     break
                 current, last = 1, "a"
                 j += 1
                 continue
             if word == "and":
-                if last not in ("hundred", "scale") or j + 1 >= n:
+                if last not in ("hundred", "scale") or j + 1 >= end:
                     break
                 nxt = _WORDS.get(tokens[j + 1][0].lower())
                 if nxt is None or nxt[1] not in ("unit", "teen", "tens"):
                     break
                 j += 1
                 continue
-            value, role = _WORDS[word]
+            entry = _WORDS.get(word)
+            if entry is None:  # "o", "of", an ordinal
+                break
+            value, role = entry
             if role in ("unit", "teen"):
                 if last in ("unit", "teen") or (last == "tens" and role == "teen"):
                     break
                 current += value
+                since_hundred += value
             elif role == "tens":
                 if last in ("unit", "teen", "tens"):
                     break
                 current += value
+                since_hundred += value
             elif role == "hundred":
                 if last in ("hundred",) or current >= 100:
                     break
                 current = (current or 1) * 100
+                since_hundred = 0
             elif role == "dozen":
                 if last == "dozen":
                     break
-                current = (current or 1) * 12
+                if current >= 100 and since_hundred:  # "three hundred and two dozen" = 324
+                    current += since_hundred * 11
+                else:
+                    current = (current or 1) * 12
+                since_hundred = 0
             else:  # scale
                 if prev_scale and value >= prev_scale:
                     break
                 total += (current or 1) * value
-                current = 0
+                current = since_hundred = 0
                 prev_scale = value
             last = role
             j += 1
@@ -253,6 +309,144 @@ def _words_value(tokens: list[tuple[str, int, int]], decimals: bool = True) -> l
             number = Decimal(f"{number}.{fraction}")
         out.append((number, i, used))
         i = used
+    return out
+
+
+_NOUN_AFTER = regex.compile(  # "a third attack": an ordinal before its noun, not "a third of"
+    r"[ \t-]++(?!(?:of|and|or|to|in|on|at|by|for|from|the|a|an|is|was|were|are|be|than|as|with|that)\b)[a-z]")
+
+
+def _compounds(cardinal: int | Decimal, ordinal: int) -> bool:
+    """Whether a cardinal and an ordinal make one compound ordinal ("thirty" + "fifth" = 35th)."""
+    return isinstance(cardinal, int) and cardinal > 0 and cardinal % 10 ** len(str(ordinal)) == 0
+
+
+def _exact(value: Fraction) -> int | Decimal:
+    return value.numerator if value.denominator == 1 else Decimal(value.numerator) / Decimal(value.denominator)
+
+
+def _fraction_at(text: str, tokens: list[Token], i: int, d: int,
+                 plain: list[tuple[int | Decimal, int, int]]) -> tuple[int | Decimal, int, int, FigureKind | None] | None:
+    """The fraction (or word ordinal) whose ordinal word is tokens[d]: value, first and end token, kind.
+
+    The longest compound denominator that leaves a numerator wins ("one hundred thirty-fifths" =
+    100/35, "twenty twenty-fifths" = 20/25); a hyphen or "and" binds the numerator ("ninety-five
+    hundred fifths" = 9500/5, "one hundred and thirty fifths" = 130/5); "and" before a proper
+    fraction makes a mixed number ("one hundred and three quarters" = 100.75), scaled by the
+    scale word before or after it ("six million and two thirds", "five and a half million").
+    """
+    def low(k: int) -> str:
+        return tokens[k][0].lower()
+
+    def single(a: int, b: int) -> int | Decimal | None:
+        got = _cardinals(tokens, a, b)
+        return got[0][0] if len(got) == 1 and got[0][1] == a and got[0][2] == b else None
+
+    word = low(d)
+    den, _, plural, alone = _FRACTIONS[word]
+    last = plain[-1] if plain and plain[-1][2] == d else None
+    numerator: int | Decimal | None = None
+    num_start = d
+    whole: tuple[int | Decimal, int, int] | None = None  # value, first token, scale of its last word
+    if last is not None:
+        v, a, _ = last
+        for k in range(a, d):  # compound denominators, longest first
+            if _WORDS.get(low(k), (0, ""))[1] not in ("unit", "teen", "tens"):
+                continue
+            if k > a and (low(k - 1) == "and" or "-" in text[tokens[k - 1][2]:tokens[k][1]]):
+                continue
+            cv = single(k, d)
+            if cv is None or not _compounds(cv, den):
+                continue
+            if k > a:
+                numerator, num_start = single(a, k), a
+            elif a > i and low(a - 1) in ("a", "an"):
+                numerator, num_start = 1, a - 1
+            elif len(plain) >= 2 and plain[-2][2] == a:
+                numerator, num_start = plain[-2][0], plain[-2][1]
+            if numerator is not None:
+                den += int(cv)
+                break
+        if numerator is None:
+            if not alone:  # "twenty-first": an ordinal, not 20/1
+                return (v + den, a, d + 1, FigureKind.ORDINAL) if _compounds(v, den) else None
+            numerator, num_start = v, a
+            ands = [q for q in range(a, d) if low(q) == "and"]
+            if ands:  # "one hundred and three quarters" = 100 + 3/4; "one hundred and thirty fifths" = 130/5
+                q = ands[-1]
+                left, right = single(a, q), single(q + 1, d)
+                if left is not None and right is not None and right < den:
+                    whole = (left, a, q)
+                    numerator, num_start = right, q + 1
+            elif a > i and low(a - 1) == "and" and len(plain) >= 2 and plain[-2][2] == a - 1 and v < den:
+                whole = (plain[-2][0], plain[-2][1], plain[-2][2])  # "twenty and three fifths"
+        elif not plural and numerator != 1:
+            return None
+    elif d > i and low(d - 1) in ("a", "an"):
+        numerator, num_start = 1, d - 1  # "a half", "one and a half"
+        if d - 2 > i and low(d - 2) == "and" and plain and plain[-1][2] == d - 2:
+            whole = (plain[-1][0], plain[-1][1], plain[-1][2])
+    elif word == "half" or (word == "quarter" and d + 1 < len(tokens)):
+        numerator = 1  # "more than half", "quarter million"
+    elif not plural and alone:
+        return den, d, d + 1, FigureKind.ORDINAL  # "the tenth"
+    else:
+        return None
+    if not plural and numerator != 1:
+        # "one hundred fifth": an ordinal
+        if last is not None and _compounds(last[0], den):
+            return last[0] + den, last[1], d + 1, FigureKind.ORDINAL
+        return None
+    if not plural and word not in ("half", "quarter") and _NOUN_AFTER.match(text, tokens[d][2], tokens[d][2] + 30):
+        return den, d if last is None else last[1], d + 1, FigureKind.ORDINAL  # "a third attack"
+    # a scale word after it: "half a million", "two thirds of a million", "five and a half million"
+    end = d + 1
+    scale = 0
+    j = end
+    if j < len(tokens) and low(j) == "of":
+        j += 1
+    if j < len(tokens) and low(j) in ("a", "an"):
+        j += 1
+    if j < len(tokens) and _WORDS.get(low(j), (0, ""))[1] in ("scale", "hundred", "dozen"):
+        scale, end = _WORDS[low(j)][0], j + 1
+    if word == "quarter" and numerator == 1 and last is None and not scale and num_start == d:
+        return None
+    frac = Fraction(numerator) / den
+    if whole is not None:
+        wv, start, wend = whole
+        w_role = _WORDS.get(low(wend - 1), (0, ""))
+        w_scale = w_role[0] if w_role[1] == "scale" else 0
+        if scale:
+            value = Fraction(wv) + frac * scale if w_scale > scale else (Fraction(wv) + frac) * scale
+        else:
+            value = Fraction(wv) + frac * (w_scale or 1)
+    else:
+        start = num_start
+        value = frac * (scale or 1)
+    return _exact(value), start, end, None
+
+
+def _read_words(text: str, tokens: list[Token]) -> list[tuple[int | Decimal, int, int, FigureKind | None]]:
+    """The numbers of a run of number words, fractions and word ordinals included."""
+    out: list[tuple[int | Decimal, int, int, FigureKind | None]] = []
+    n = len(tokens)
+    i = 0
+    while i < n:
+        d = i
+        while d < n and tokens[d][0].lower() not in _FRACTIONS:
+            d += 1
+        plain = _cardinals(tokens, i, d)
+        if d == n:
+            out += [(v, a, b, None) for v, a, b in plain]
+            break
+        got = _fraction_at(text, tokens, i, d, plain)
+        if got is None:
+            out += [(v, a, b, None) for v, a, b in plain]
+            i = d + 1
+            continue
+        out += [(v, a, b, None) for v, a, b in plain if b <= got[1]]
+        out.append(got)
+        i = got[2]
     return out
 
 
@@ -270,41 +464,131 @@ def _digits_value(digits: str, frac: str | None) -> int | Decimal | None:
     return int(raw)
 
 
-def _scale(text: str, num: _Num) -> None:
-    """Apply a scale word after the numeral ("2.3mn", "1.5 million")."""
-    if num.vague is not None:
+_CHAIN = regex.compile(r"[ \t]++(?P<and>and[ \t]++)?(?=[\w])", regex.IGNORECASE)
+_AND_FRACTION = regex.compile(
+    rf"[ \t]++and[ \t]++(?P<n>an?|one|two|three|four|five|six|seven|eight|nine)[ \t-]++(?P<d>{_DEN_WORD})",
+    regex.IGNORECASE)
+
+
+def _scale(text: str, num: _Num, depth: int = 0) -> None:
+    """Apply the scale words after the numeral ("2.3mn", "1.5 million", "13 lakh crore"), and the
+    parts that follow a scaled numeral ("4 thousand 3 hundred and 21", "3 million and a half")."""
+    if num.vague is not None or (num.kind is not None and num.kind is not FigureKind.MEASURE) or num.neg:
         return
-    m = _SCALE_AFTER.match(text, num.end, num.end + 24)
-    if m is None:
+    spaced = False
+    while True:
+        m = _SCALE_AFTER.match(text, num.end, num.end + 24)
+        if m is None:
+            break
+        attached = m.group("att")
+        if attached is not None:
+            if num.words or num.scaled:
+                break
+            mult = _SCALE_ATTACHED[attached]
+        else:
+            word = m.group("sp").lower()
+            mult = _SCALE_SPACED[word]
+            if (num.words and not num.scaled and word in _WORDS) or (num.scaled and mult <= num.mult):
+                break  # "three hundred" is one run of words; "lakh crore" only multiplies up
+            spaced = True
+        value = num.value * mult
+        if isinstance(value, Decimal) and value == value.to_integral_value():
+            value = int(value)
+        num.value = value
+        num.end = m.end()
+        num.scaled = True
+        num.mult = num.mult * mult if num.mult > 1 else mult
+    if num.kind is not None or depth > 4:
         return
-    attached = m.group("att")
-    if attached is not None:
-        if num.words:
+    frac = _AND_FRACTION.match(text, num.end, num.end + 40) if text.startswith(" and", num.end) else None
+    if frac is not None:  # "3 million and a half", "2 and a quarter"
+        word = frac.group("n").lower()
+        n = 1 if word in ("a", "an") else _WORDS[word][0]
+        den, _, plural, alone = _FRACTIONS[frac.group("d").lower()]
+        if alone and n < den and (plural or n == 1):
+            num.value = _exact(Fraction(num.value) + Fraction(n, den) * (num.mult if num.scaled else 1))
+            num.end = frac.end()
+            if not num.scaled:
+                _scale(text, num, depth + 1)  # "3 and a half million"
+        return
+    if spaced and not num.words:  # "4 thousand 3 hundred and 21", "6 crore and two hundred"
+        chain = _CHAIN.match(text, num.end, num.end + 8)
+        m2 = CORE.match(text, chain.end(), chain.end() + MAX_NUMERAL, timeout=_TIMEOUT) if chain else None
+        if chain is None or m2 is None or m2.group("vague") is not None or m2.group("neg") is not None:
             return
-        mult = _SCALE_ATTACHED[attached]
-    else:
-        word = m.group("sp").lower()
-        mult = _SCALE_SPACED[word]
-        if num.words and word in ("thousand", "million", "billion", "trillion", "hundred"):
-            return  # already part of the words
-    value = num.value * mult
-    if isinstance(value, Decimal) and value == value.to_integral_value():
-        value = int(value)
-    num.value = value
-    num.end = m.end()
-    num.scaled = True
-    num.mult = mult
+        parts = _read_core(text, m2)
+        if not parts or parts[0].start != chain.end() or parts[0].kind is not None or parts[0].currency:
+            return
+        part = parts[0]
+        _scale(text, part, depth + 1)
+        if (part.scaled or chain.group("and")) and isinstance(part.value, int) and 0 < part.value < num.mult:
+            num.value += part.value
+            num.end = part.end
+
+
+def _signed(nums: list[_Num], neg: bool) -> list[_Num]:
+    """Apply a minus sign ("-1", "minus five") to the first numeral: a signed number is a measure."""
+    if neg and nums:
+        first = nums[0]
+        first.value = -first.value
+        first.neg = True
+        first.kind = FigureKind.MEASURE
+    return nums
+
+
+_PARTS = (("sdate", FigureKind.DATE), ("phone", FigureKind.ORDINAL), ("dotted", FigureKind.ORDINAL),
+          ("list", FigureKind.ORDINAL))
+_PART_SEPARATOR = regex.compile(r"[-/., ]")
+_NO_SPACES = str.maketrans("", "", " \u00a0\u202f\u2009")  # "1 234 567"
 
 
 def _read_core(text: str, m: regex.Match[str]) -> list[_Num]:
     """The numerals of one core match (a run of words may hold several)."""
     cur = m.group("cur")
+    neg = m.group("neg") is not None
     start = m.start()
-    if m.group("digits") is not None:
-        value = _digits_value(m.group("digits"), m.group("frac"))
+    for group, part_kind in _PARTS:  # "3/4/2020", "192.168.1.2", "nrs. 22,24,26", "+1-222-2222": each part
+        parts = m.group(group)
+        if parts is not None:
+            pos = m.start(group)
+            out = []
+            for part in _PART_SEPARATOR.split(parts):
+                out.append(_Num(int(part), pos, pos + len(part), None, kind=part_kind))
+                pos += len(part) + 1
+            return out
+    if m.group("digits") is not None or m.group("frac") is not None or m.group("vulgar") is not None:
+        digits = m.group("digits")
+        value: int | Decimal | None
+        if digits is None:
+            value = _digits_value("0", m.group("frac")) if m.group("frac") is not None else 0
+        else:
+            value = _digits_value(digits.translate(_NO_SPACES), m.group("frac"))
         if value is None:
             return []
-        return [_Num(value, start, m.end(), cur)]
+        exact = Fraction(value)
+        try:
+            if m.group("vulgar") is not None:
+                exact += Fraction(Decimal(str(unicodedata.numeric(m.group("vulgar")))))
+                exact = Fraction(round(exact * 720), 720)  # ⅓ is read as 0.333...; thirds, sixths and eighths are exact
+            elif m.group("exp") is not None:
+                exact *= Fraction(10) ** int(m.group("exp"))
+            elif m.group("pow") is not None:
+                power = int(m.group("pow")) * (-1) ** m.group("psign").count("-")
+                if exact == 0 and power < 0:
+                    return []
+                exact **= power
+            elif m.group("den") is not None:
+                exact /= int(m.group("den"))
+            elif m.group("mden") is not None:
+                exact += Fraction(int(m.group("mnum")), int(m.group("mden")))
+            else:
+                return _signed([_Num(value, start, m.end(), cur)], neg)
+        except ZeroDivisionError:  # "3/0": not a number
+            return []
+        out_value = _exact(exact)
+        if isinstance(out_value, Decimal):
+            out_value = +out_value  # round to the context's 28 digits
+        return _signed([_Num(out_value, start, m.end(), cur, kind=FigureKind.MEASURE)], neg)
     if m.group("vague") is not None:
         vtext = m.group("vague").lower()
         vtext = " ".join(vtext.split())
@@ -314,12 +598,12 @@ def _read_core(text: str, m: regex.Match[str]) -> list[_Num]:
     tokens = [(t.group(), wstart + t.start(), wstart + t.end())
               for t in _WORD_TOKEN.finditer(m.group("words"))]
     nums = []
-    for value, a, b in _words_value(tokens):
+    for value, a, b, word_kind in _read_words(text, tokens):
         s = tokens[a][1]
         e = tokens[b - 1][2]
-        nums.append(_Num(value, start if (a == 0 and cur) else s, e, cur if a == 0 else None,
-                         words=True))
-    return nums
+        nums.append(_Num(value, start if (a == 0 and (cur or neg)) else s, e, cur if a == 0 else None,
+                         words=True, kind=word_kind))
+    return _signed(nums, neg and bool(nums) and nums[0].start == start)
 
 
 _WORD_RANGE_GAP = regex.compile(r"[ \t]*+(?P<sep>and|to|-|–|—)[ \t]*+\Z", regex.IGNORECASE)
@@ -330,7 +614,8 @@ def _word_ranges(text: str, nums: list[_Num]) -> dict[int, int]:
     out: dict[int, int] = {}
     for a, b in pairwise(nums):
         gap = _WORD_RANGE_GAP.match(text, a.end, b.start)
-        if gap is None or a.value >= b.value or a.start in out.values():
+        if gap is None or a.value >= b.value or a.start in out.values() or a.value == 0 \
+                or a.kind in _FIXED_KINDS or b.kind in _FIXED_KINDS:
             continue
         if gap.group("sep").lower() == "and":
             opener = _RANGE_OPEN_BEFORE.search(text[max(0, a.start - 24): a.start])
@@ -340,6 +625,8 @@ def _word_ranges(text: str, nums: list[_Num]) -> dict[int, int]:
     return out
 
 
+_FIXED_KINDS = (FigureKind.ORDINAL, FigureKind.DATE)
+_OVER = regex.compile(r"[ \t]++over[ \t]++(?=[\w.])", regex.IGNORECASE)
 _HEDGE_LAST = frozenset(h.split()[-1].lower() for h in LEXICON.hedges)
 
 
@@ -474,6 +761,11 @@ def find_figures(text: str) -> list[Figure]:
         for idx, num in enumerate(nums):
             if num.start in joined.values():
                 continue  # the upper end of a range of words, read with its lower end
+            if num.kind in _FIXED_KINDS:  # a label, a word ordinal, a date written 3/4/2020
+                out.append(Figure(low=num.value, high=num.value, kind=num.kind, text=text[num.start:num.end],
+                                  start=num.start, end=num.end))
+                pos = max(pos, num.end)
+                continue
             _scale(text, num)
             hedge = hedge_q = None
             range_open = None
@@ -504,7 +796,7 @@ def find_figures(text: str) -> list[Figure]:
                     m2 = CORE_AFTER_SEPARATOR.match(text, sep.end(), sep.end() + MAX_NUMERAL, timeout=_TIMEOUT) if ok else None
                     if m2 is not None and m2.group("vague") is None:
                         nums2 = _read_core(text, m2)
-                        if nums2 and nums2[0].start == sep.end():
+                        if nums2 and nums2[0].start == sep.end() and nums2[0].kind not in _FIXED_KINDS:
                             cand = nums2[0]
                             _scale(text, cand)
                             if cand.mult > 1 and num.mult == 1 and num.value * cand.mult <= cand.value:
@@ -515,16 +807,23 @@ def find_figures(text: str) -> list[Figure]:
                                 if num.currency and not cand.currency:
                                     cand.currency = num.currency
                                 pos = max(pos, cand.end)
+            if hi is None and num.vague is None and idx == len(nums) - 1 and text.startswith(" over", num.end):
+                _over(text, num)  # "one over three", "2000 over 3"
             kind, unit, start, end = _kind_around(text, num, hi if hi is not None else num)
             if kind in (FigureKind.DATE, FigureKind.TIME):
                 hi = None
-            if hedge_q is None and hi is None and num.vague is None:
+            if num.neg or (hi is not None and hi.neg):
+                kind = kind if kind in (FigureKind.PERCENT, FigureKind.MEASURE) else FigureKind.MEASURE
+            elif num.kind is FigureKind.MEASURE and kind in (FigureKind.COUNT, FigureKind.ORDINAL, FigureKind.AGE,
+                                                               FigureKind.DATE):
+                kind = FigureKind.MEASURE  # "3/4", "1.3e6"
+            if hedge_q in (None, "approximate") and hi is None and num.vague is None:
                 after_hedge = _HEDGE_AFTER.match(text, end, end + 30)
                 if after_hedge is not None:  # "200 or more"
                     hedge = after_hedge.group("hedge")
                     hedge_q = LEXICON.hedges_after[" ".join(hedge.lower().split())]
             fig = _figure(text, num, hi, hedge, hedge_q, kind, unit, start, end)
-            if out and fig.kind is FigureKind.COUNT and out[-1].kind is FigureKind.COUNT:
+            if out and fig.kind in _BOUNDED_KINDS and out[-1].kind is fig.kind:
                 merged = _join_bounds(text, out[-1], fig)
                 if merged is not None:
                     out[-1] = merged
@@ -535,6 +834,29 @@ def find_figures(text: str) -> list[Figure]:
     return out
 
 
+_BOUNDED_KINDS = (FigureKind.COUNT, FigureKind.MEASURE)
+
+
+def _over(text: str, num: _Num) -> None:
+    """Read "X over Y" as a fraction when Y is a bare number ("1 over 3"; not "2 over 3 years")."""
+    ov = _OVER.match(text, num.end, num.end + 16)
+    m2 = CORE_AFTER_SEPARATOR.match(text, ov.end(), ov.end() + MAX_NUMERAL, timeout=_TIMEOUT) if ov else None
+    if ov is None or m2 is None or m2.group("vague") is not None or m2.group("neg") is not None:
+        return
+    dens = _read_core(text, m2)
+    if not dens or dens[0].start != ov.end() or dens[0].kind is not None or dens[0].value == 0:
+        return
+    den = dens[0]
+    _scale(text, den)
+    nxt = _NEXT_WORD.match(text, den.end, den.end + 30)
+    if _UNIT_AFTER.match(text, den.end, den.end + 40) is not None or (
+            nxt is not None and nxt.group(1) in LEXICON.count_nouns):
+        return
+    num.value = _exact(Fraction(num.value) / Fraction(den.value))
+    num.kind = FigureKind.MEASURE
+    num.end = den.end
+
+
 def _join_bounds(text: str, a: Figure, b: Figure) -> Figure | None:
     """Two half-open bounds that make one interval: "above 1,000 and below 1,500" -> 1,000 to 1,500."""
     lo = hi = None
@@ -542,7 +864,7 @@ def _join_bounds(text: str, a: Figure, b: Figure) -> Figure | None:
         lo, hi = a.low, b.high
     elif a.high is not None and a.low is None and b.low is not None and b.high is None:
         lo, hi = b.low, a.high
-    if lo is None or hi is None or lo > hi or not a.hedge or not b.hedge:
+    if lo is None or hi is None or lo >= hi or not a.hedge or not b.hedge:
         return None
     gap_start = a.end
     gap_end = text.rfind(b.hedge, max(gap_start, b.start - len(b.hedge) - 3), b.start)

@@ -147,8 +147,8 @@ class Figure(Frozen):
         if self.low is not None and self.high is not None and self.low > self.high:
             raise ValueError(f"low {self.low} is above high {self.high}")
         for v in (self.low, self.high):
-            if v is not None and v < 0:
-                raise ValueError(f"negative bound {v}")
+            if v is not None and v < 0 and self.kind not in (FigureKind.MEASURE, FigureKind.PERCENT):
+                raise ValueError(f"negative bound {v}: only a measure or a percentage is signed")
             if self.kind is FigureKind.COUNT and isinstance(v, Decimal):
                 raise ValueError(f"a count must be whole, got {v}")
         return self

@@ -95,7 +95,57 @@ ROWS = [
     Row("at Hangar 12, where", "12", 12, 12, FigureKind.ORDINAL, "a name with a number is a label"),
     Row("a UH-1Y helicopter", "1", 1, 1, FigureKind.ORDINAL, "part of a model name"),
     Row("14.3 deaths per 1,000 people", "1,000", 1000, 1000, FigureKind.MEASURE, "the base of a rate"),
-    Row("the two and a half years", "two", 2, 2, FigureKind.DURATION, "'and a half' before a unit"),
+    Row("the two and a half years", "two and a half", Decimal("2.5"), Decimal("2.5"), FigureKind.DURATION,
+        "'and a half' is part of the number before a unit"),
+    # fractions and mixed numbers: a fraction is a measure, a whole result stays a count
+    Row("half a million people", "half a million", 500000, 500000, FigureKind.COUNT,
+        "'half a million' is 500,000, not 'a million'"),
+    Row("a quarter of a million refugees", "a quarter of a million", 250000, 250000, FigureKind.COUNT,
+        "a fraction of a scale word"),
+    Row("one and a half million displaced", "one and a half million", 1500000, 1500000, FigureKind.COUNT,
+        "a mixed number before a scale word"),
+    Row("3 million and a half", "3 million and a half", 3500000, 3500000, FigureKind.COUNT,
+        "'and a half' after a scaled numeral scales with it"),
+    Row("two-thirds of the dead", "two-thirds", Decimal(2) / 3, Decimal(2) / 3, FigureKind.MEASURE,
+        "a share is a measure, not a count of two"),
+    Row("a third of the dead", "a third", Decimal(1) / 3, Decimal(1) / 3, FigureKind.MEASURE,
+        "'a third of' is a share"),
+    Row("a third night in the open", "third", 3, 3, FigureKind.ORDINAL,
+        "'a third' before its noun is an ordinal"),
+    Row("more than half of those killed", "half", Decimal("0.5"), None, FigureKind.MEASURE,
+        "a hedged share"),
+    Row("one hundred and three quarters", "one hundred and three quarters", Decimal("100.75"),
+        Decimal("100.75"), FigureKind.MEASURE, "'and' before a proper fraction makes a mixed number"),
+    Row("one hundred thirty-fifths", "one hundred thirty-fifths", Decimal(100) / 35, Decimal(100) / 35,
+        FigureKind.MEASURE, "the longest compound ordinal that leaves a numerator is the denominator"),
+    Row("half a dozen bodies", "half a dozen", 6, 6, FigureKind.COUNT, "half of a dozen"),
+    Row("3 dozen eggs", "3 dozen", 36, 36, FigureKind.COUNT, "digits before 'dozen'"),
+    Row("3/4 of the town", "3/4", Decimal("0.75"), Decimal("0.75"), FigureKind.MEASURE, "a digit fraction"),
+    Row("2 1/4 miles", "2 1/4", Decimal("2.25"), Decimal("2.25"), FigureKind.MEASURE, "a mixed digit fraction"),
+    Row("¾ of it", "¾", Decimal("0.75"), Decimal("0.75"), FigureKind.MEASURE, "a vulgar fraction"),
+    Row("one over three", "one over three", Decimal(1) / 3, Decimal(1) / 3, FigureKind.MEASURE, "'over' between bare numbers"),
+    Row("$2000 over 3 years", "$2000", 2000, 2000, FigureKind.MONEY, "'over' before a duration is no fraction"),
+    # signs, notation, other groupings
+    Row("a low of -30", "-30", -30, -30, FigureKind.MEASURE, "a signed number is a measure"),
+    Row("minus five point five", "minus five point five", Decimal("-5.5"), Decimal("-5.5"), FigureKind.MEASURE,
+        "a spelled-out sign"),
+    Row("the 10 -15 range", "10 -15", 10, 15, FigureKind.COUNT, "a hyphen after a number and a space is a range"),
+    Row("1.3e6", "1.3e6", 1300000, 1300000, FigureKind.MEASURE, "scientific notation"),
+    Row("6.23x10^-4", "6.23x10^-4", Decimal("0.000623"), Decimal("0.000623"), FigureKind.MEASURE, "a power of ten"),
+    Row("1 234 567 people", "1 234 567", 1234567, 1234567, FigureKind.COUNT, "thousands grouped by spaces"),
+    Row("40\u202f000 people", "40\u202f000", 40000, 40000, FigureKind.COUNT, "a narrow no-break space"),
+    Row("12,34,567 voters", "12,34,567", 1234567, 1234567, FigureKind.COUNT, "Indian digit grouping"),
+    Row("13 lakh people", "13 lakh", 1300000, 1300000, FigureKind.COUNT, "an Indian scale word"),
+    Row("$10M", "$10M", 10000000, 10000000, FigureKind.MONEY, "an upper-case 'M'"),
+    Row("4 thousand 3 hundred and 21", "4 thousand 3 hundred and 21", 4321, 4321, FigureKind.COUNT,
+        "digits with scale words in a chain"),
+    Row(".08 of a point", ".08", Decimal("0.08"), Decimal("0.08"), FigureKind.MEASURE, "a decimal without its 0"),
+    Row("192.168.1.2", "168", 168, 168, FigureKind.ORDINAL, "a dotted address is four labels"),
+    Row("exercises 22,24,26", "24", 24, 24, FigureKind.ORDINAL, "a comma list of small numbers is labels"),
+    Row("call +44 20 7946 0958", "7946", 7946, 7946, FigureKind.ORDINAL, "a phone number is labels"),
+    Row("on 5/17/2018", "17", 17, 17, FigureKind.DATE, "a date written with slashes"),
+    Row("the twenty-first century", "twenty-first", 21, 21, FigureKind.ORDINAL, "a compound word ordinal"),
+    Row("twenty seconds", "twenty", 20, 20, FigureKind.DURATION, "'seconds' is a unit, not twenty-second"),
 ]
 
 
@@ -112,7 +162,8 @@ def test_table(row: Row) -> None:
 GAPS = [
     Row("between nine hundred and nine hundred forty-two", "nine hundred", 900, 942, FigureKind.COUNT,
         "'nine hundred and nine' reads as 909: a range of words with a British 'and' is ambiguous"),
-    Row("192.168.1.2", "192", 192, 192, FigureKind.COUNT, "dotted addresses are dropped whole, not split"),
+    Row("twenty and three and three fifths", "twenty and three and three fifths", Decimal("23.6"), Decimal("23.6"),
+        FigureKind.MEASURE, "'twenty and three' is not read as 23, so the fraction is 3 3/5"),
     Row("5m people", "5m", 5000000, 5000000, FigureKind.COUNT, "fine; but '5 m' (metres) is read as a count",),
 ]
 
@@ -129,8 +180,9 @@ def test_known_gaps(row: Row) -> None:
 
 
 NOT_FIGURES = [
-    ("a third night in the open", "ordinal words are not numerals"),
-    ("the first time", "ordinal word"),
+    ("the first time", "'first' and 'second' alone are no figures"),
+    ("the second attack", "'second' alone is an ordinal adjective, read by no rule"),
+    ("He scores between the posts", "'scores' is a vague amount only before 'of'"),
     ("", "empty text"),
 ]
 
