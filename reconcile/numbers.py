@@ -34,7 +34,8 @@ __all__ = ["find_figures", "parse_number"]
 MAX_DIGITS = 18  # a longer run of digits is an identifier, not a count
 MAX_NUMERAL = 1000  # characters one numeral may span; every anchored match is bounded (the regex
 # module's match() otherwise scans to the end of the text for a required literal: quadratic)
-_TIMEOUT = 5.0  # seconds; a pattern that runs longer on one slice is a bug, not a hang
+# (so no match here needs a timeout: a timeout costs a third of a short match, and the
+# patterns are possessive over a slice of at most MAX_NUMERAL characters)
 
 _WORDS = LEXICON.number_words
 _SCALE_ATTACHED = {k: v for k, (v, sp) in LEXICON.scales.items() if sp in ("attached", "either")}
@@ -99,6 +100,12 @@ _A_BEFORE = [*(w for w, (_, role) in _WORDS.items() if role in ("hundred", "scal
              *_FRACTIONS]  # "a hundred", "a half", "a twenty-first"
 _STARTERS = [*_WORDS, *LEXICON.vague, *(w for w in _FRACTIONS if not w.startswith(("first", "second"))),
              "minus", "negative"]
+# Two scans over the lower-cased text find where a numeral may start: a character class (which
+# the standard engine searches for with its fast first-character check) and the number words.
+DIGIT_SCAN = re.compile(rf"[\d$£€¥{_VULGAR}\u2212][\d,.]*")
+WORD_SCAN = re.compile(rf"\b(?:an?[ \t]+(?={by_first_letter(_A_BEFORE, either_case=False)}\b)"
+                       rf"|{by_first_letter(_STARTERS, either_case=False)}\b)")
+# One scan over the text as written: for a text whose lower-cased form changes its length ("İ").
 PREFILTER = re.compile(
     rf"[$£€¥{_VULGAR}]|[-+](?=\.?\d)|\u2212|(?<![\w.,])\.(?=\d)"
     rf"|\b(?:(?<![.,])\d|[Aa]n?[ \t]+(?={by_first_letter(_A_BEFORE, either_case=False)}\b)"
@@ -513,7 +520,7 @@ def _scale(text: str, num: _Num, depth: int = 0) -> None:
         return
     if spaced and not num.words:  # "4 thousand 3 hundred and 21", "6 crore and two hundred"
         chain = _CHAIN.match(text, num.end, num.end + 8)
-        m2 = CORE.match(text, chain.end(), chain.end() + MAX_NUMERAL, timeout=_TIMEOUT) if chain else None
+        m2 = CORE.match(text, chain.end(), chain.end() + MAX_NUMERAL) if chain else None
         if chain is None or m2 is None or m2.group("vague") is not None or m2.group("neg") is not None:
             return
         parts = _read_core(text, m2)
@@ -544,11 +551,18 @@ _NO_SPACES = str.maketrans("", "", " \u00a0\u202f\u2009")  # "1 234 567"
 
 def _read_core(text: str, m: regex.Match[str]) -> list[_Num]:
     """The numerals of one core match (a run of words may hold several)."""
-    cur = m.group("cur")
-    neg = m.group("neg") is not None
     start = m.start()
+    if m.lastgroup in ("digits", "frac"):  # the common case, 1,200 or 2.3: no group after them matched
+        digits, frac, cur, neg_sign = m.group("digits", "frac", "cur", "neg")
+        if digits is not None:
+            value = _digits_value(digits.translate(_NO_SPACES) if len(digits) > 3 else digits, frac)
+            return _signed([_Num(value, start, m.end(), cur)], neg_sign is not None) if value is not None else []
+    g = m.groupdict()
+    cur = g["cur"]
+    neg = g["neg"] is not None
+    digits = g["digits"]
     for group, part_kind in _PARTS:  # "3/4/2020", "192.168.1.2", "nrs. 22,24,26", "+1-222-2222": each part
-        parts = m.group(group)
+        parts = g[group]
         if parts is not None:
             pos = m.start(group)
             out = []
@@ -556,32 +570,30 @@ def _read_core(text: str, m: regex.Match[str]) -> list[_Num]:
                 out.append(_Num(int(part), pos, pos + len(part), None, kind=part_kind))
                 pos += len(part) + 1
             return out
-    if m.group("digits") is not None or m.group("frac") is not None or m.group("vulgar") is not None:
-        digits = m.group("digits")
-        value: int | Decimal | None
+    if digits is not None or g["frac"] is not None or g["vulgar"] is not None:
         if digits is None:
-            value = _digits_value("0", m.group("frac")) if m.group("frac") is not None else 0
+            value = _digits_value("0", g["frac"]) if g["frac"] is not None else 0
         else:
-            value = _digits_value(digits.translate(_NO_SPACES), m.group("frac"))
+            value = _digits_value(digits.translate(_NO_SPACES), g["frac"])
         if value is None:
             return []
         exact = Fraction(value)
         try:
-            if m.group("vulgar") is not None:
-                exact += Fraction(Decimal(str(unicodedata.numeric(m.group("vulgar")))))
+            if g["vulgar"] is not None:
+                exact += Fraction(Decimal(str(unicodedata.numeric(g["vulgar"]))))
                 exact = Fraction(round(exact * 720), 720)  # ⅓ is read as 0.333...; thirds, sixths and eighths are exact
-            elif m.group("exp") is not None:
-                exact *= Fraction(10) ** int(m.group("exp"))
-            elif m.group("pow") is not None:
-                power = int(m.group("pow")) * (-1) ** m.group("psign").count("-")
+            elif g["exp"] is not None:
+                exact *= Fraction(10) ** int(g["exp"])
+            elif g["pow"] is not None:
+                power = int(g["pow"]) * (-1) ** g["psign"].count("-")
                 if exact == 0 and power < 0:
                     return []
                 exact **= power
-            elif m.group("den") is not None:
-                exact /= int(m.group("den"))
-            elif m.group("mden") is not None:
-                exact += Fraction(int(m.group("mnum")), int(m.group("mden")))
-            else:
+            elif g["den"] is not None:
+                exact /= int(g["den"])
+            elif g["mden"] is not None:
+                exact += Fraction(int(g["mnum"]), int(g["mden"]))
+            else:  # ".08"
                 return _signed([_Num(value, start, m.end(), cur)], neg)
         except ZeroDivisionError:  # "3/0": not a number
             return []
@@ -589,14 +601,14 @@ def _read_core(text: str, m: regex.Match[str]) -> list[_Num]:
         if isinstance(out_value, Decimal):
             out_value = +out_value  # round to the context's 28 digits
         return _signed([_Num(out_value, start, m.end(), cur, kind=FigureKind.MEASURE)], neg)
-    if m.group("vague") is not None:
-        vtext = m.group("vague").lower()
+    if g["vague"] is not None:
+        vtext = g["vague"].lower()
         vtext = " ".join(vtext.split())
         low, high = LEXICON.vague[vtext]
         return [_Num(low, m.start("vague"), m.end("vague"), None, vague=(low, high))]
     wstart = m.start("words")
     tokens = [(t.group(), wstart + t.start(), wstart + t.end())
-              for t in _WORD_TOKEN.finditer(m.group("words"))]
+              for t in _WORD_TOKEN.finditer(g["words"])]
     nums = []
     for value, a, b, word_kind in _read_words(text, tokens):
         s = tokens[a][1]
@@ -745,13 +757,35 @@ def find_figures(text: str) -> list[Figure]:
     out: list[Figure] = []
     pos = 0
     n = len(text)
+    low = text.lower()
+    two_scans = len(low) == n
+    dnext = wnext = dend = -1
     while pos < n:
-        hit = PREFILTER.search(text, pos)
-        if hit is None:
-            break
-        m = CORE.match(text, hit.start(), hit.start() + MAX_NUMERAL, timeout=_TIMEOUT)
+        if two_scans:
+            if dnext < pos:
+                dh = DIGIT_SCAN.search(low, pos)
+                dnext, dend = (dh.start(), dh.end()) if dh else (n, n)
+            if wnext < pos:
+                wh = WORD_SCAN.search(low, pos)
+                wnext = wh.start() if wh else n
+            if dnext < wnext:
+                start, skip = dnext, dend
+                while start > pos and low[start - 1] in "-+.":  # "-5", ".08", "-.5"
+                    start -= 1
+            else:
+                start, skip = wnext, wnext + 1
+            if start >= n:
+                break
+        else:
+            hit = PREFILTER.search(text, pos)
+            if hit is None:
+                break
+            start, skip = hit.start(), hit.end()
+        m = CORE.match(text, start, start + MAX_NUMERAL)
+        if m is None and two_scans and start < dnext < n and dnext < wnext:  # "UH-1Y", "+44 20": not a sign
+            m = CORE.match(text, dnext, dnext + MAX_NUMERAL)
         if m is None:
-            pos = hit.end()
+            pos = max(skip, pos + 1)
             continue
         nums = _read_core(text, m)
         pos = max(m.end(), pos + 1)
@@ -793,7 +827,7 @@ def find_figures(text: str) -> list[Figure]:
                     ok = word in ("-", "–", "—", "~", "through", "thru") \
                         or (word == "to" and hedge_q in (None, "approximate")) \
                         or (word == "and" and range_open == "between")
-                    m2 = CORE_AFTER_SEPARATOR.match(text, sep.end(), sep.end() + MAX_NUMERAL, timeout=_TIMEOUT) if ok else None
+                    m2 = CORE_AFTER_SEPARATOR.match(text, sep.end(), sep.end() + MAX_NUMERAL) if ok else None
                     if m2 is not None and m2.group("vague") is None:
                         nums2 = _read_core(text, m2)
                         if nums2 and nums2[0].start == sep.end() and nums2[0].kind not in _FIXED_KINDS:
@@ -840,7 +874,7 @@ _BOUNDED_KINDS = (FigureKind.COUNT, FigureKind.MEASURE)
 def _over(text: str, num: _Num) -> None:
     """Read "X over Y" as a fraction when Y is a bare number ("1 over 3"; not "2 over 3 years")."""
     ov = _OVER.match(text, num.end, num.end + 16)
-    m2 = CORE_AFTER_SEPARATOR.match(text, ov.end(), ov.end() + MAX_NUMERAL, timeout=_TIMEOUT) if ov else None
+    m2 = CORE_AFTER_SEPARATOR.match(text, ov.end(), ov.end() + MAX_NUMERAL) if ov else None
     if ov is None or m2 is None or m2.group("vague") is not None or m2.group("neg") is not None:
         return
     dens = _read_core(text, m2)
