@@ -17,6 +17,12 @@ PIECES = st.sampled_from([
     "Oct. 7", "on Sunday", "in 2009", "\"", "“", "”", "(", ")", "Gen.", "U.S.", "per cent", "-year-old",
     "all but", "of them", "toll", "rose to", "Nepal's", "in India", "\x00", "\r\n", "½", "٣",
 ])
+GRAMMAR = st.sampled_from([  # the fraction, sign and notation grammar, in pieces
+    "a", "an", "and", "of", "half", "halves", "quarter", "quarters", "third", "thirds", "fifths", "first",
+    "firsts", "second", "seconds", "hundredth", "twenty", "twenty-", "one", "two", "hundred", "thousand",
+    "million", "dozen", "lakh", "crore", "over", "minus", "negative", "-", "−", "+", "/", "^", "e", "x10^",
+    ".", ",", "0", "1", "7", "22", "192", "2000", "1 234", "⅔", "¾", "M", "mil", "bn", " ", "  ", "more than",
+])
 
 
 @settings(max_examples=150, deadline=None)
@@ -29,6 +35,16 @@ def test_news_soup(text: str, published: object) -> None:
         assert c.sentence[c.figure.start - c.sentence_start: c.figure.end - c.sentence_start] == c.figure.text
     report = reconcile(claims)
     assert reconcile(report.claims) == report
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(GRAMMAR, max_size=30).map("".join) | st.lists(GRAMMAR, max_size=30).map(" ".join))
+def test_grammar_soup(text: str) -> None:
+    """Fractions, signs and notation in any order: no exception, spans inside the text, valid figures."""
+    for f in find_figures(text):
+        assert text[f.start:f.end] == f.text
+        assert f.low is None or f.high is None or f.low <= f.high
+        assert f.kind.value in ("measure", "percent") or all(v is None or v >= 0 for v in (f.low, f.high))
 
 
 @settings(max_examples=100, deadline=None)

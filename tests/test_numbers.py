@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from fractions import Fraction
 
 import pytest
 from hypothesis import given
@@ -212,6 +213,41 @@ def test_words_round_trip(n: int) -> None:
     text = number_to_words(n)
     figs = find_figures(f"They counted {text} people.")
     assert len(figs) == 1 and figs[0].low == n == figs[0].high
+
+
+DENOMINATORS = {"thirds": 3, "quarters": 4, "fifths": 5, "eighths": 8, "tenths": 10, "twelfths": 12,
+                "twentieths": 20, "hundredths": 100, "thousandths": 1000}
+
+
+def _exact(value: Fraction) -> int | Decimal:
+    return value.numerator if value.denominator == 1 else Decimal(value.numerator) / Decimal(value.denominator)
+
+
+@given(st.integers(min_value=2, max_value=99), st.sampled_from(sorted(DENOMINATORS)))
+def test_fraction_words(n: int, den: str) -> None:
+    """'N <ordinal>s' is N over the ordinal, whatever N is in words (numerators of two or more)."""
+    text = f"{number_to_words(n)} {den}"
+    figs = find_figures(f"It was {text} of the total.")
+    assert len(figs) == 1 and figs[0].text == text, figs
+    assert figs[0].low == figs[0].high == _exact(Fraction(n, DENOMINATORS[den]))
+
+
+@given(st.integers(min_value=1, max_value=999), st.sampled_from([("a half", Fraction(1, 2)),
+       ("a quarter", Fraction(1, 4)), ("three quarters", Fraction(3, 4)), ("two thirds", Fraction(2, 3))]),
+       st.sampled_from([("million", 10**6), ("billion", 10**9), ("thousand", 1000)]))
+def test_mixed_numbers_before_a_scale(whole: int, part: tuple[str, Fraction], scale: tuple[str, int]) -> None:
+    """'<whole> and <fraction> <scale>' is (whole + fraction) times the scale."""
+    text = f"{number_to_words(whole)} and {part[0]} {scale[0]}"
+    figs = find_figures(f"some {text} people")
+    assert len(figs) == 1 and figs[0].text == text, figs
+    assert figs[0].low == _exact((whole + part[1]) * scale[1])
+
+
+@given(st.integers(min_value=1, max_value=10**9))
+def test_signed_digits(n: int) -> None:
+    """A minus sign before digits makes a negative measure, never a count."""
+    figs = find_figures(f"a low of -{n:,} was recorded")
+    assert len(figs) == 1 and figs[0].low == figs[0].high == -n and figs[0].kind is FigureKind.MEASURE
 
 
 @given(figure_texts())
