@@ -78,7 +78,7 @@ class Lexicon:
     """Every word list, as read from ``reconcile/data``."""
 
     number_words: dict[str, tuple[int, str]]
-    fractions: dict[str, tuple[int, str, bool, bool]]  # word -> (value, role, plural, alone)
+    fractions: dict[str, tuple[int, str, bool, str]]  # word -> (value, role, plural, use)
     scales: dict[str, tuple[int, str]]
     hedges: dict[str, str]
     hedges_after: dict[str, str]
@@ -102,15 +102,12 @@ def _words(name: str) -> frozenset[str]:
     return frozenset(r[0].lower() for r in _lines(name))
 
 
-def _fractions() -> dict[str, tuple[int, str, bool, bool]]:
-    out: dict[str, tuple[int, str, bool, bool]] = {}
-    rows = _lines("fractions.tsv")
-    singular = {r[0] for r in rows}
-    for word, value, role, use in rows:
-        irregular = word == "halves" or (word.endswith("s") and word[:-1] in singular)
-        out[word] = (int(value), role, irregular, use == "any")
-        if not irregular and word != "half" and use == "any":  # "twenty seconds" is a duration
-            out[word + "s"] = (int(value), role, True, use == "any")
+def _fractions() -> dict[str, tuple[int, str, bool, str]]:
+    out: dict[str, tuple[int, str, bool, str]] = {}
+    for word, value, role, use, plural in _lines("fractions.tsv"):
+        out[word] = (int(value), role, False, use)
+        if plural != "-":
+            out[plural] = (int(value), role, True, use)
     return out
 
 

@@ -44,6 +44,7 @@ _SCALE_SPACED = {k.lower(): v for k, (v, sp) in LEXICON.scales.items() if sp in 
 _MONTHS = {k.lower(): v for k, v in LEXICON.months.items()}
 
 _FRACTIONS = LEXICON.fractions
+_COMPOUND_ONLY = [w for w, (_, _, _, use) in _FRACTIONS.items() if use == "compound"]  # "first", "second"
 _NUMBER_WORD = alternation([w for w in _WORDS]) + r"\b"
 _DEN_WORD = alternation(list(_FRACTIONS)) + r"\b"  # ordinal words: "thirds", "a twenty-fifth", "half"
 _MULTIPLIER_WORD = alternation([w for w, (_, role) in _WORDS.items() if role in ("hundred", "scale", "dozen")]) + r"\b"
@@ -52,7 +53,7 @@ _RUN_WORD = rf"""(?:{_DEN_WORD}(?:[ \t]++(?:of[ \t]++)?an?(?=[ \t]++{_MULTIPLIER
     | {_NUMBER_WORD})"""
 _NUMBER_WORDS = rf"""
     (?:an?\s++(?=(?:{_MULTIPLIER_WORD}|{_DEN_WORD}|{_TENS_WORD}[ \t-]{_DEN_WORD})))?  # "a hundred", "a half", "a twenty-first"
-    (?!(?:first|seconds?)\b){_RUN_WORD}
+    (?!{alternation(_COMPOUND_ONLY)}\b){_RUN_WORD}
     (?:(?:\s++and\s++(?:an?\s++(?={_DEN_WORD}))?|[ \t-]++|\s*+-\s*+)(?:{_RUN_WORD}|(?:point|o|oh)\b))*+
                                                            # "one hundred and five", "twelve point nine nine", "five and a half"
 """
@@ -92,15 +93,12 @@ _CORE_SOURCE = rf"""
     )
     """
 CORE = regex.compile(_CORE_SOURCE, regex.VERBOSE | regex.IGNORECASE)
-# where a numeral may start: scanned first, because one literal alternation is much faster to
-# search for than CORE with its lookbehinds; CORE is then matched only at these places
-# Where a numeral may start. The standard library's engine scans this plain literal
-# alternation (no nested quantifiers: linear) about four times faster than `regex` does,
-# and CORE is then matched only at these places.
+# Where a numeral may start. The standard library's engine scans plain literal alternations
+# (no nested quantifiers: linear) about four times faster than `regex` does, and CORE is then
+# matched only at these places.
 _A_BEFORE = [*(w for w, (_, role) in _WORDS.items() if role in ("hundred", "scale", "dozen", "tens")),
              *_FRACTIONS]  # "a hundred", "a half", "a twenty-first"
-_STARTERS = [*_WORDS, *LEXICON.vague, *(w for w in _FRACTIONS if not w.startswith(("first", "second"))),
-             "minus", "negative"]
+_STARTERS = [*_WORDS, *LEXICON.vague, *(w for w in _FRACTIONS if w not in _COMPOUND_ONLY), "minus", "negative"]
 # Two scans over the lower-cased text find where a numeral may start: a character class (which
 # the standard engine searches for with its fast first-character check) and the number words.
 DIGIT_SCAN = re.compile(rf"[\d$£€¥{_VULGAR}\u2212][\d,.]*")
@@ -112,13 +110,15 @@ PREFILTER = re.compile(
     rf"|\b(?:(?<![.,])\d|[Aa]n?[ \t]+(?={by_first_letter(_A_BEFORE, either_case=False)}\b)"
     rf"|{by_first_letter([*_STARTERS, *(w.upper() for w in _WORDS)])}\b)"
 )
-# the second end of a range may follow a hyphen directly ("600-nine hundred")
+
+
 @cache
 def _core_after_separator() -> regex.Pattern[str]:
     """CORE for the second end of a range, which may follow a hyphen ("600-nine hundred").
 
     Compiled on first use: half the cost of CORE, and most texts never need it."""
     return regex.compile(_CORE_SOURCE.replace("(?<![\\w-])", "(?<![\\w])"), regex.VERBOSE | regex.IGNORECASE)
+
 
 _WORD_TOKEN = regex.compile(
     rf"(?P<a>\ban?\b)|(?P<and>\band\b)|(?P<of>\bof\b)|(?P<point>\bpoint\b)|(?P<o>\b(?:o|oh)\b)"
@@ -355,11 +355,12 @@ def _fraction_at(text: str, tokens: list[Token], i: int, d: int,
         return got[0][0] if len(got) == 1 and got[0][1] == a and got[0][2] == b else None
 
     word = low(d)
-    den, _, plural, alone = _FRACTIONS[word]
+    ordinal, _, plural, use = _FRACTIONS[word]
+    den = ordinal  # grows with a compound: "thirty-fifths"
     last = plain[-1] if plain and plain[-1][2] == d else None
     numerator: int | Decimal | None = None
     num_start = d
-    whole: tuple[int | Decimal, int, int] | None = None  # value, first token, scale of its last word
+    whole: tuple[int | Decimal, int, int] | None = None  # value, first token, end token of a mixed number's whole part
     if last is not None:
         v, a, _ = last
         for k in range(a, d):  # compound denominators, longest first
@@ -380,7 +381,7 @@ def _fraction_at(text: str, tokens: list[Token], i: int, d: int,
                 den += int(cv)
                 break
         if numerator is None:
-            if not alone:  # "twenty-first": an ordinal, not 20/1
+            if use == "compound":  # "twenty-first": an ordinal, not 20/1
                 return (v + den, a, d + 1, FigureKind.ORDINAL) if _compounds(v, den) else None
             numerator, num_start = v, a
             ands = [q for q in range(a, d) if low(q) == "and"]
@@ -392,24 +393,21 @@ def _fraction_at(text: str, tokens: list[Token], i: int, d: int,
                     numerator, num_start = right, q + 1
             elif a > i and low(a - 1) == "and" and len(plain) >= 2 and plain[-2][2] == a - 1 and v < den:
                 whole = (plain[-2][0], plain[-2][1], plain[-2][2])  # "twenty and three fifths"
-        elif not plural and numerator != 1:
-            return None
     elif d > i and low(d - 1) in ("a", "an"):
         numerator, num_start = 1, d - 1  # "a half", "one and a half"
         if d - 2 > i and low(d - 2) == "and" and plain and plain[-1][2] == d - 2:
             whole = (plain[-1][0], plain[-1][1], plain[-1][2])
-    elif word == "half" or (word == "quarter" and d + 1 < len(tokens)):
-        numerator = 1  # "more than half", "quarter million"
-    elif not plural and alone:
+    elif use == "fraction" and not plural:
+        numerator = 1  # "more than half", "quarter million" (a bare "quarter" needs its scale word: below)
+    elif not plural and use == "any":
         return den, d, d + 1, FigureKind.ORDINAL  # "the tenth"
     else:
         return None
-    if not plural and numerator != 1:
-        # "one hundred fifth": an ordinal
-        if last is not None and _compounds(last[0], den):
-            return last[0] + den, last[1], d + 1, FigureKind.ORDINAL
+    if not plural and numerator != 1:  # "the one hundred thirty-fifth": an ordinal
+        if last is not None and _compounds(last[0], ordinal):
+            return last[0] + ordinal, last[1], d + 1, FigureKind.ORDINAL
         return None
-    if not plural and word not in ("half", "quarter") and _NOUN_AFTER.match(text, tokens[d][2], tokens[d][2] + 30):
+    if not plural and use == "any" and _NOUN_AFTER.match(text, tokens[d][2], tokens[d][2] + 30):
         return den, d if last is None else last[1], d + 1, FigureKind.ORDINAL  # "a third attack"
     # a scale word after it: "half a million", "two thirds of a million", "five and a half million"
     end = d + 1
@@ -478,7 +476,8 @@ def _digits_value(digits: str, frac: str | None) -> int | Decimal | None:
 
 _CHAIN = regex.compile(r"[ \t]++(?P<and>and[ \t]++)?(?=[\w])", regex.IGNORECASE)
 _AND_FRACTION = regex.compile(
-    rf"[ \t]++and[ \t]++(?P<n>an?|one|two|three|four|five|six|seven|eight|nine)[ \t-]++(?P<d>{_DEN_WORD})",
+    rf"[ \t]++and[ \t]++(?P<n>an?|{alternation([w for w, (v, role) in _WORDS.items() if role == 'unit' and v > 0])})"
+    rf"[ \t-]++(?P<d>{_DEN_WORD})",
     regex.IGNORECASE)
 
 
@@ -516,8 +515,8 @@ def _scale(text: str, num: _Num, depth: int = 0) -> None:
     if frac is not None:  # "3 million and a half", "2 and a quarter"
         word = frac.group("n").lower()
         n = 1 if word in ("a", "an") else _WORDS[word][0]
-        den, _, plural, alone = _FRACTIONS[frac.group("d").lower()]
-        if alone and n < den and (plural or n == 1):
+        den, _, plural, use = _FRACTIONS[frac.group("d").lower()]
+        if use != "compound" and n < den and (plural or n == 1):
             num.value = _exact(Fraction(num.value) + Fraction(n, den) * (num.mult if num.scaled else 1))
             num.end = frac.end()
             if not num.scaled:

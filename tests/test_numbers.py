@@ -147,6 +147,8 @@ ROWS = [
     Row("on 5/17/2018", "17", 17, 17, FigureKind.DATE, "a date written with slashes"),
     Row("the twenty-first century", "twenty-first", 21, 21, FigureKind.ORDINAL, "a compound word ordinal"),
     Row("twenty seconds", "twenty", 20, 20, FigureKind.DURATION, "'seconds' is a unit, not twenty-second"),
+    Row("the one hundred thirty-fifth anniversary", "one hundred thirty-fifth", 135, 135, FigureKind.ORDINAL,
+        "a singular compound ordinal after a number is an ordinal, not a count of 130 (found in review)"),
 ]
 
 
@@ -184,6 +186,7 @@ NOT_FIGURES = [
     ("the first time", "'first' and 'second' alone are no figures"),
     ("the second attack", "'second' alone is an ordinal adjective, read by no rule"),
     ("He scores between the posts", "'scores' is a vague amount only before 'of'"),
+    ("the first quarter", "'quarter' is a share, never an ordinal; alone it needs a scale word (found in review)"),
     ("", "empty text"),
 ]
 
