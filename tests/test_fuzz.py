@@ -10,6 +10,8 @@ from hypothesis import strategies as st
 
 from reconcile import extract, find_figures, reconcile
 
+from .test_numbers import assert_valid
+
 PIECES = st.sampled_from([
     "more than", "about", "at least", "up to", "between", "and", "to", "-", "–", ",", ".", " ", "\n",
     "one", "hundred", "thousand", "million", "dozen", "dozens", "1,200", "2.3mn", "$4.4 billion", "34,789",
@@ -30,6 +32,7 @@ GRAMMAR = st.sampled_from([  # the fraction, sign and notation grammar, in piece
 def test_news_soup(text: str, published: object) -> None:
     for f in find_figures(text):
         assert text[f.start:f.end] == f.text
+        assert_valid(f)
     claims = extract(text, id="fuzz", published=published)
     for c in claims:
         assert c.sentence[c.figure.start - c.sentence_start: c.figure.end - c.sentence_start] == c.figure.text
@@ -43,8 +46,7 @@ def test_grammar_soup(text: str) -> None:
     """Fractions, signs and notation in any order: no exception, spans inside the text, valid figures."""
     for f in find_figures(text):
         assert text[f.start:f.end] == f.text
-        assert f.low is None or f.high is None or f.low <= f.high
-        assert f.kind.value in ("measure", "percent") or all(v is None or v >= 0 for v in (f.low, f.high))
+        assert_valid(f)  # low <= high, signs only on measures, whole numbers as ints
 
 
 @settings(max_examples=100, deadline=None)
