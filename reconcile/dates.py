@@ -73,7 +73,7 @@ _UNTIL_AFTER = regex.compile(r"[ \t]++(?:until|till|to|through)\b", regex.IGNORE
 _WHEN_AFTER = regex.compile(r",?[ \t]++when\b")
 _LEAD_WORDS = regex.compile(r"(?:\bon|\bthe|\blate|\bearly)[ \t]++\Z")
 _EVENT_NOUN_AFTER = regex.compile(
-    r"[ \t]++(?:earthquake|quake|explosion|blast|attack|raid|avalanche|storm|strike|bombing|release)")
+    rf"[ \t]++{alternation(LEXICON.events_of('disaster', 'violence', 'occasion'))}s?\b", regex.IGNORECASE)
 _SCOPE_BEFORE = regex.compile(
     r"\b(?:since|before|until|through|(?:start|end|beginning)\s+of)\s+(?:the\s+)?\Z", regex.IGNORECASE | regex.REVERSE)
 

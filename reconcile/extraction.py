@@ -88,9 +88,10 @@ _RUNNING = regex.compile(
     regex.IGNORECASE,
 )
 _RUNNING_NEAR = regex.compile(  # a running total said next to its figure ("41,000 have been killed")
-    r"\b(?:has|have)\s++(?:now\s++)?(?:been\s++)?\w+ed\b|\bso\s++far\b|\bin\s++total\b|\bto\s++date\b",
+    rf"\b(?:has|have)\s++(?:now\s++)?(?:been\s++)?\w+ed\b|\b{alternation(list(LEXICON.total_cues))}\b",
     regex.IGNORECASE,
 )
+_EVENT_KINDS = ("disaster", "violence", "campaign")
 _STOCK_METRICS = frozenset({Metric.HOSTAGES_HELD, Metric.POPULATION})
 _CLAIM_KINDS = frozenset({FigureKind.COUNT, FigureKind.MONEY})
 _NOT_PLACES = frozenset(w.lower() for w in (*LEXICON.months, *LEXICON.weekdays)) | frozenset(
@@ -106,7 +107,7 @@ _PLACE_BEFORE = regex.compile(
     rf"""(?:\b(?i:in|across|at|near|through|inside|throughout)[ \t]++(?:the[ \t]++)?
           (?:(?:neighbouring|neighboring|devastated|southern|northern|eastern|western|central)[ \t]++)?{_PLACE_WORD}
       | {_PLACE_WORD}(?:'s|’s)
-      | {_PLACE_WORD}[ \t]++(?:quake|earthquake|death[ \t]++toll|toll|blast|explosion|attack|war|floods?|storm|hurricane))""",
+      | {_PLACE_WORD}[ \t]++(?i:{alternation([*LEXICON.events_of(*_EVENT_KINDS, place=True), "death toll", "toll"])})s?\b)""",
     regex.VERBOSE,
 )
 

@@ -1,7 +1,10 @@
 """The word lists of ``reconcile/data``, loaded once and shared by every stage.
 
 Each list is a text file with a ``#`` header that states its format; see
-``reconcile/data/README.md``. Nothing else in the package hard-codes words.
+``reconcile/data/README.md``. Vocabulary lives here (numbers, hedges, units, currencies,
+metrics, events, function words ...); the patterns of the stages still spell out the
+grammar words of their own constructions ("has been killed", "according to"), and
+``reconcile.attribution`` a few short lists of speaker nouns that belong here.
 
 >>> LEXICON.number_words["fifteen"]
 (15, 'teen')
@@ -96,6 +99,18 @@ class Lexicon:
     not_names: frozenset[str]
     populations: dict[str, str]
     weekdays: dict[str, int]
+    currencies: dict[str, tuple[str, str]]  # form -> (ISO code, "symbol" | "word")
+    events: dict[str, tuple[str, bool]]  # noun -> (kind, names a place before it)
+    total_cues: tuple[str, ...]
+    function_words: dict[str, str]  # word -> class
+
+    def events_of(self, *kinds: str, place: bool = False) -> list[str]:
+        """The event nouns of some kinds (only those that follow a place name if ``place``)."""
+        return [w for w, (k, p) in self.events.items() if k in kinds and (p or not place)]
+
+    def function_words_of(self, *classes: str) -> list[str]:
+        """The function words of some classes ("preposition", "conjunction", ...)."""
+        return [w for w, c in self.function_words.items() if c in classes]
 
 
 def _words(name: str) -> frozenset[str]:
@@ -136,6 +151,10 @@ def load() -> Lexicon:
         not_names=frozenset(r[0] for r in _lines("not_names.txt")),
         months={r[0]: int(r[2]) for r in _lines("calendar.tsv") if r[1] == "month"},
         weekdays={r[0]: int(r[2]) for r in _lines("calendar.tsv") if r[1] == "weekday"},
+        currencies={r[0]: (r[1], r[2]) for r in _lines("currencies.tsv")},
+        events={r[0].lower(): (r[1], r[2] == "yes") for r in _lines("events.tsv")},
+        total_cues=tuple(r[0].lower() for r in _lines("total_cues.txt")),
+        function_words={r[0].lower(): r[1] for r in _lines("function_words.tsv")},
     )
 
 

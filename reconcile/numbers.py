@@ -44,6 +44,9 @@ _SCALE_SPACED = {k.lower(): v for k, (v, sp) in LEXICON.scales.items() if sp in 
 _MONTHS = {k.lower(): v for k, v in LEXICON.months.items()}
 
 _FRACTIONS = LEXICON.fractions
+_SYMBOLS = {f: iso for f, (iso, pos) in LEXICON.currencies.items() if pos == "symbol"}  # "$", "US$", "£"
+_CURRENCY_WORDS = {" ".join(f.lower().split()): iso for f, (iso, pos) in LEXICON.currencies.items() if pos == "word"}
+_SYMBOL_CHARS = "".join(sorted({regex.escape(f[-1]) for f in _SYMBOLS}))  # for character classes: "$£€¥"
 _COMPOUND_ONLY = [w for w, (_, _, _, use) in _FRACTIONS.items() if use == "compound"]  # "first", "second"
 _NUMBER_WORD = alternation([w for w in _WORDS]) + r"\b"
 _DEN_WORD = alternation(list(_FRACTIONS)) + r"\b"  # ordinal words: "thirds", "a twenty-fifth", "half"
@@ -60,7 +63,7 @@ _NUMBER_WORDS = rf"""
 _VULGAR = "\u00bc-\u00be\u2150-\u215e"  # "½", "¾", "⅔"
 
 _CORE_SOURCE = rf"""
-    (?P<cur>US\$|A\$|C\$|\$|£|€|¥)?                          # a currency symbol
+    (?P<cur>{alternation(list(_SYMBOLS))})?                 # a currency symbol ("US$", "£")
     (?P<neg>(?<![\w.,)\]%/−-])(?<!\d[ \t])(?<!\d[ \t][ \t])[-−](?=\.?\d)   # -1, but not 10 -15
       | (?<![\w-])(?:minus|negative)[ \t]++(?=[\w.]))?        # "minus five"
     (?:
@@ -101,12 +104,12 @@ _A_BEFORE = [*(w for w, (_, role) in _WORDS.items() if role in ("hundred", "scal
 _STARTERS = [*_WORDS, *LEXICON.vague, *(w for w in _FRACTIONS if w not in _COMPOUND_ONLY), "minus", "negative"]
 # Two scans over the lower-cased text find where a numeral may start: a character class (which
 # the standard engine searches for with its fast first-character check) and the number words.
-DIGIT_SCAN = re.compile(rf"[\d$£€¥{_VULGAR}\u2212][\d,.]*")
+DIGIT_SCAN = re.compile(rf"[\d{_SYMBOL_CHARS}{_VULGAR}\u2212][\d,.]*")
 WORD_SCAN = re.compile(rf"\b(?:an?[ \t]+(?={by_first_letter(_A_BEFORE, either_case=False)}\b)"
                        rf"|{by_first_letter(_STARTERS, either_case=False)}\b)")
 # One scan over the text as written: for a text whose lower-cased form changes its length ("İ").
 PREFILTER = re.compile(
-    rf"[$£€¥{_VULGAR}]|[-+](?=\.?\d)|\u2212|(?<![\w.,])\.(?=\d)"
+    rf"[{_SYMBOL_CHARS}{_VULGAR}]|[-+](?=\.?\d)|\u2212|(?<![\w.,])\.(?=\d)"
     rf"|\b(?:(?<![.,])\d|[Aa]n?[ \t]+(?={by_first_letter(_A_BEFORE, either_case=False)}\b)"
     rf"|{by_first_letter([*_STARTERS, *(w.upper() for w in _WORDS)])}\b)"
 )
@@ -135,11 +138,11 @@ _SCALE_AFTER = regex.compile(
 )
 
 _RANGE_SEP = regex.compile(
-    r"""[ \t]*+(?P<sep>-|–|—|~|to|through|thru|and)[ \t]*+(?=[\d$£€¥a-zA-Z])""", regex.VERBOSE
+    rf"""[ \t]*+(?P<sep>-|–|—|~|to|through|thru|and)[ \t]*+(?=[\d{_SYMBOL_CHARS}a-zA-Z])""", regex.VERBOSE
 )
 _HEDGE_AFTER = regex.compile(
     rf"""[ \t]++(?P<hedge>(?>{alternation(list(LEXICON.hedges_after))}))(?![\w])
-    (?![ \t]*+(?:[\d$£€¥]|{_NUMBER_WORD}))   # not "5000 or less than 6000": that is a second figure
+    (?![ \t]*+(?:[\d{_SYMBOL_CHARS}]|{_NUMBER_WORD}))   # not "5000 or less than 6000": that is a second figure
     """, regex.VERBOSE | regex.IGNORECASE
 )
 
@@ -158,7 +161,7 @@ _UNIT_AFTER = regex.compile(
   | (?P<ord>st|nd|rd|th)\b
   | (?P<time>:\d\d|[ \t]?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|o'clock\b))
   | (?:[ \t]and[ \t]an?[ \t](?:half|quarter))?(?:[ \t]|-|[ \t]-[ \t])(?P<unit>{alternation(list(_UNITS))})(?![\w])
-  | (?P<curw>[ \t]++(?:US[ \t]+)?(?:dollars|pounds[ \t]sterling|euros|yuan|rupees|naira|shekels))\b
+  | [ \t]++(?P<curw>{alternation(list(_CURRENCY_WORDS))})\b
     """,
     regex.VERBOSE | regex.IGNORECASE,
 )
@@ -170,15 +173,13 @@ _AGE_BEFORE = regex.compile(r"[A-Z][\w.'-]*,[ \t]+\Z", regex.REVERSE)
 _PER_BEFORE = regex.compile(r"\b(?:per|every|out[ \t]+of|in[ \t]+every)[ \t]+\Z", regex.IGNORECASE | regex.REVERSE)
 _AGED_BEFORE = regex.compile(r"\b(?:aged|ages|age[ \t]+of)[ \t]+\Z", regex.IGNORECASE | regex.REVERSE)
 _LABEL_BEFORE = regex.compile(r"(?<=[\w,;:)][ \t]+)(?P<w>[A-Z][a-zA-Z]+)[ \t]\Z", regex.REVERSE)
-_LOWER_WORD_AFTER = regex.compile(r"[ \t]++(?!(?:and|or|to|in|on|at|of)\b)[a-z]")  # "told Reuters 12 people": a count, not "Hangar 12"
+_LOWER_WORD_AFTER = regex.compile(  # "told Reuters 12 people": a count, not "Hangar 12 in the north"
+    rf"[ \t]++(?!{alternation(LEXICON.function_words_of('preposition', 'conjunction'))}\b)[a-z]")
 _AGE_END = regex.compile(r"[ \t]*[,;.)]")
 _NEXT_WORD = regex.compile(r"[ \t]++([a-z]++)")
 _BOUNDS_GAP = regex.compile(r"[ \t]*+(?:,[ \t]*+)?(?:(?:and|but)[ \t]++)?", regex.IGNORECASE)
 _LABEL_HYPHEN_BEFORE = regex.compile(r"[A-Za-z]-\Z|#\Z|\bNo\.[ \t]?\Z", regex.REVERSE)
 
-_CURRENCY_CODES = {"$": "USD", "US$": "USD", "A$": "AUD", "C$": "CAD", "£": "GBP", "€": "EUR", "¥": "JPY"}
-_CURRENCY_WORDS = {"dollars": "USD", "pounds": "GBP", "euros": "EUR", "yuan": "CNY", "rupees": "INR",
-                   "naira": "NGN", "shekels": "ILS"}
 _QUALIFIER_OF = {
     "more_than": Qualifier.MORE_THAN,
     "at_least": Qualifier.AT_LEAST,
@@ -186,13 +187,11 @@ _QUALIFIER_OF = {
     "at_most": Qualifier.AT_MOST,
     "approximate": Qualifier.APPROXIMATE,
 }
-_NOT_LABEL_WORDS = frozenset(
-    w.lower() for w in (*LEXICON.months, *LEXICON.weekdays, "The", "A", "An", "Some", "About",
-                        "Another", "Only", "All", "Of", "And", "But", "Nearly", "Almost", "Over",
-                        "More", "At", "Up", "Around", "Roughly", "Just", "To", "Least", "Than",
-                        "Between", "From", "Under", "Fewer", "With", "For", "In", "On", "By",
-                        "Were", "Was", "Had", "Has", "Have", "Killed", "Said", "Says", "Told")
-) | frozenset(h.lower() for h in LEXICON.hedges)
+_NOT_LABEL_WORDS = frozenset(  # capitalised words before a numeral that make no label ("The 12", "Said 12")
+    w.lower() for w in (*LEXICON.months, *LEXICON.weekdays, *LEXICON.function_words, *LEXICON.attribution_verbs,
+                        *(word for h in LEXICON.hedges for word in h.split()),
+                        *(cue for cue in LEXICON.metric_cues if " " not in cue))
+)
 
 
 _NEW = object.__new__
@@ -357,7 +356,7 @@ def _cardinals(tokens: list[Token], i: int = 0, n: int | None = None,
 
 
 _NOUN_AFTER = regex.compile(  # "a third attack": an ordinal before its noun, not "a third of"
-    r"[ \t-]++(?!(?:of|and|or|to|in|on|at|by|for|from|the|a|an|is|was|were|are|be|than|as|with|that)\b)[a-z]")
+    rf"[ \t-]++(?!{alternation(LEXICON.function_words_of('article', 'preposition', 'conjunction', 'auxiliary'))}\b)[a-z]")
 
 
 def _compounds(cardinal: int | Decimal, ordinal: int) -> bool:
@@ -720,7 +719,7 @@ def _kind_around(text: str, first: _Num, num: _Num) -> tuple[FigureKind, str | N
             else:
                 return FigureKind(kind), unit, start, end
         if after.group("curw") is not None:
-            return FigureKind.MONEY, after.group("curw").split()[-1].lower(), start, end
+            return FigureKind.MONEY, " ".join(after.group("curw").lower().split()), start, end
     if last in ("aged", "ages", "of") and _AGED_BEFORE.search(before):
         return FigureKind.AGE, "years", start, end
     if last in ("per", "every", "of") and _PER_BEFORE.search(before):
@@ -749,7 +748,7 @@ def _figure(text: str, lo: _Num, hi: _Num | None, hedge: str | None, hedge_q: st
             kind: FigureKind, unit: str | None, start: int, end: int) -> Figure:
     currency = lo.currency or (hi.currency if hi else None)
     if kind is FigureKind.MONEY:
-        currency = _CURRENCY_CODES.get(currency or "", None) or _CURRENCY_WORDS.get(unit or "", None)
+        currency = _SYMBOLS.get(currency.upper() if currency else "") or _CURRENCY_WORDS.get(unit or "")
     if lo.vague is not None:
         return _new_figure(lo.vague[0], lo.vague[1], True, True, Qualifier.VAGUE, kind, text[start:end], start, end,
                            hedge, currency, unit)

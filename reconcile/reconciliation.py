@@ -49,7 +49,7 @@ from typing import Literal
 import regex
 
 from .errors import InputTypeError
-from .lexicon import LEXICON
+from .lexicon import LEXICON, alternation
 from .records import Claim, Figure, Group, Metric, Relation, RelationLabel, Report, Summary, TimelineEntry
 
 __all__ = ["APPROX_TOLERANCE", "ERA_GAP_DAYS", "reconcile", "relate"]
@@ -74,16 +74,13 @@ _SHRINKABLE = frozenset({Metric.HOSTAGES_HELD, Metric.MISSING, Metric.DISPLACED,
 _STATIC = frozenset({Metric.POPULATION, Metric.OTHER, Metric.MONEY, Metric.MUNITIONS})
 _STOCK = frozenset({Metric.HOSTAGES_HELD, Metric.POPULATION, Metric.DISPLACED})
 _TOLL = regex.compile(r"\btolls?\b|\bnumber\s++of\s++(?:dead|deaths|victims)\b", regex.IGNORECASE)
-_EVENT_NOUN = regex.compile(
-    r"\b(?:earthquake|quake|explosion|blast|attack|storm|hurricane|typhoon|cyclone|avalanche|bombing|bomb|"
-    r"flood|floods|landslide|crash|fire|shooting|raid|massacre|strike|tsunami|eruption|collapse|stampede)\b",
-    regex.IGNORECASE,
-)
+_EVENT_NOUN = regex.compile(  # an incident named in the sentence: its toll is not a running total
+    rf"\b{alternation(LEXICON.events_of('disaster', 'violence'))}s?\b", regex.IGNORECASE)
 _PERFECT_TOTAL = regex.compile(
     r"\b(?:has|have)\s++(?:now\s++)?(?:killed|been\s++killed|died|displaced|abducted|detained)\b", regex.IGNORECASE)
-_RUNNING_TOTAL = regex.compile(
-    r"\b(?:war|conflict|offensive|insurgency|campaign|uprising|siege|so\s++far|in\s++total|to\s++date)\b"
-    r"|\bsince\b(?!\s++(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|dawn|morning|last\s++night))",
+_RUNNING_TOTAL = regex.compile(  # "in the war", "so far", "since 2014"; not "since Sunday", "since dawn"
+    rf"\b{alternation([*LEXICON.events_of('campaign'), *LEXICON.total_cues])}\b"
+    rf"|\bsince\b(?!\s++(?:{alternation(list(LEXICON.weekdays))}|yesterday|dawn|morning|last\s++night))",
     regex.IGNORECASE,
 )
 

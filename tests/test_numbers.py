@@ -103,6 +103,10 @@ ROWS = [
     Row("in 2009", "2009", 2009, 2009, FigureKind.DATE, "a year"),
     Row("at 3 p.m.", "3 p.m.", 3, 3, FigureKind.TIME, "a time"),
     Row("at Hangar 12, where", "12", 12, 12, FigureKind.ORDINAL, "a name with a number is a label"),
+    Row("sat in Hangar 12 from 2014", "12", 12, 12, FigureKind.ORDINAL,
+        "a label followed by a preposition is still a label (function_words.tsv)"),
+    Row("told Reuters 12 were killed", "12", 12, 12, FigureKind.COUNT,
+        "a numeral followed by an auxiliary is a subject, not a label"),
     Row("a UH-1Y helicopter", "1", 1, 1, FigureKind.ORDINAL, "part of a model name"),
     Row("14.3 deaths per 1,000 people", "1,000", 1000, 1000, FigureKind.MEASURE, "the base of a rate"),
     Row("the two and a half years", "two and a half", Decimal("2.5"), Decimal("2.5"), FigureKind.DURATION,
@@ -180,6 +184,25 @@ def test_seed_figures_pass_validation() -> None:
     assert len(figs) > 50
     for fig in figs:
         assert_valid(fig)
+
+
+CURRENCIES = [
+    ("$4.4 billion", "USD", None, "a symbol before the digits"),
+    ("US$12mn", "USD", None, "the longest symbol wins"),
+    ("£1.2bn", "GBP", None, "pounds by symbol"),
+    ("₹500 crore", "INR", None, "a rupee sign and an Indian scale"),
+    ("5 million pounds sterling", "GBP", "pounds sterling", "a two-word currency after the number (was no currency)"),
+    ("20 million US dollars", "USD", "us dollars", "a qualified currency word"),
+    ("40 million euros", "EUR", "euros", "a currency word after a scale"),
+]
+
+
+@pytest.mark.parametrize("text,iso,unit,why", CURRENCIES, ids=[c[3] for c in CURRENCIES])
+def test_currencies(text: str, iso: str, unit: str | None, why: str) -> None:
+    """Currencies come from data/currencies.tsv: a symbol before the digits or a word after the number."""
+    figs = find_figures(f"It cost {text} in all.")
+    assert len(figs) == 1, figs
+    assert (figs[0].kind, figs[0].currency, figs[0].unit) == (FigureKind.MONEY, iso, unit)
 
 
 GAPS = [
