@@ -25,7 +25,7 @@ import regex
 from . import attribution as attr
 from .dates import DateMention, find_dates
 from .errors import InputTypeError
-from .lexicon import LEXICON, alternation, greedy
+from .lexicon import LEXICON, alternation, greedy, without_possessive
 from .numbers import find_figures
 from .records import Article, Attribution, Claim, DatePeriod, Figure, FigureKind, Metric, Precision
 from .sentences import Sentence, split_sentences
@@ -233,8 +233,7 @@ def _place_of(m: regex.Match[str] | None) -> str | None:
     if m is None:
         return None
     p = m.group("p")
-    first = p.split()[0].replace("’", "'")
-    first = first[:-2] if first.endswith("'s") else first
+    first = without_possessive(p.split()[0])
     if first.lower() in _NOT_PLACES:
         return None
     parts = [x for x in first.split("-") if x[:1].isupper()]
@@ -418,7 +417,7 @@ def article_names(text: str) -> tuple[str, ...]:
     """
     counts: dict[str, int] = {}
     for m in _NAME.finditer(text):
-        words = [w[:-2] if w.endswith("'s") else w for w in m.group().replace("’", "'").split()]
+        words = [without_possessive(w) for w in m.group().split()]
         words = [w for w in words if w not in LEXICON.not_names and w.lower() not in _MONTHS_DAYS]
         if words:
             name = " ".join(words)

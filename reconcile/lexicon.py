@@ -64,6 +64,16 @@ def by_first_letter(words: Iterable[str], either_case: bool = True) -> str:
     return "(?:" + "|".join(parts) + ")"
 
 
+def without_possessive(word: str) -> str:
+    """A word without its possessive ending, either apostrophe; curly apostrophes made straight.
+
+    >>> without_possessive("Nepal’s"), without_possessive("Gaza's"), without_possessive("Nepal")
+    ('Nepal', 'Gaza', 'Nepal')
+    """
+    word = word.replace("’", "'")
+    return word[:-2] if word.endswith("'s") else word
+
+
 def greedy(pattern: str) -> str:
     """The same pattern without possessive quantifiers: for the short, reverse-searched windows.
 

@@ -49,7 +49,7 @@ from typing import Literal
 import regex
 
 from .errors import InputTypeError
-from .lexicon import LEXICON, alternation
+from .lexicon import LEXICON, alternation, without_possessive
 from .records import Claim, Figure, Group, Metric, Relation, RelationLabel, Report, Summary, TimelineEntry
 
 __all__ = ["APPROX_TOLERANCE", "ERA_GAP_DAYS", "reconcile", "relate"]
@@ -338,8 +338,7 @@ def _located(claims: list[Claim]) -> set[str]:
         for m in _LOCATIVE.finditer(sentence):
             for word in (m.group(1), m.group(2)):  # "in Nepal and India": both are places
                 if word:
-                    word = word.replace("’", "'")
-                    out.add((word[:-2] if word.endswith("'s") else word).lower())
+                    out.add(without_possessive(word).lower())
     return out
 
 
