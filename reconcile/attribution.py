@@ -23,6 +23,8 @@ from .lexicon import LEXICON, alternation, by_first_letter
 from .records import Attribution
 
 _VERBS = alternation(list(LEXICON.attribution_verbs))
+_DATA_NOUNS = LEXICON.speakers_of("data")  # "figures from X", "a tally by X"
+_POSSESSIVE_NOUNS = LEXICON.speakers_of("possessive")  # "X's tally"
 _STOP = r"[,.;:\"“”()\[\]—–]|\s-\s|\s(?:on|in|at|as|after|before|which|who|that|when|while|and\sthat)\s"
 
 _ACCORDING = regex.compile(
@@ -40,14 +42,14 @@ _AUX_TAIL = regex.compile(
     regex.VERBOSE | regex.REVERSE,
 )
 _TALLY = regex.compile(
-    r"""(?:\b(?:figures|data|tallies|statistics|numbers|estimates|a\s++tally|a\s++count)\s++
-          (?:from|by|of|compiled\s++by|released\s++by)\s++(?P<src1>(?:the\s++)?[A-Z][\w.'’-]*+(?:\s++[A-Z][\w.'’-]*+){0,5}+))
-      | (?P<src2>(?:the\s++)?[A-Za-z][\w.'-]*+(?:\s++[A-Z][\w.'-]*+){0,5}+)(?:'s|’s)\s++(?:official\s++)?
-          (?:tally|count|figures|estimate|official\s++toll)""",
+    rf"""(?:\b(?:an?\s++)?{alternation(_DATA_NOUNS)}\s++
+          (?:from|by|of|compiled\s++by|released\s++by)\s++(?P<src1>(?:the\s++)?[A-Z][\w.'’-]*+(?:\s++[A-Z][\w.'’-]*+){{0,5}}+))
+      | (?P<src2>(?:the\s++)?[A-Za-z][\w.'-]*+(?:\s++[A-Z][\w.'-]*+){{0,5}}+)(?:'s|’s)\s++(?:official\s++)?
+          {alternation(_POSSESSIVE_NOUNS)}\b""",
     regex.VERBOSE,
 )
 _OUTLET = regex.compile(
-    r"\btold\s++(?P<outlet>Reuters|AFP|Agence\s++France-Presse|the\s++Associated\s++Press|AP|CNN|the\s++BBC|BBC|Al\s++Jazeera|the\s++[A-Z]\w++)"
+    rf"\btold\s++(?P<outlet>{alternation(LEXICON.speakers_of('outlet'))}|the\s++[A-Z]\w++)"
 )
 _CLAUSE_BREAK = regex.compile(r"[,;:\"“”()—–]|\s-\s|\b(?:and|but|while|as|that|whereas|because)\s", regex.IGNORECASE)
 _LEAD_JUNK = regex.compile(r"^(?:and|but|while|as|so|then|also|meanwhile|however|earlier|later)\s++", regex.IGNORECASE)
@@ -69,25 +71,22 @@ _FIGURE_AHEAD = regex.compile(
 _PASSIVE_BEFORE = regex.compile(r"\b(?:was|were|been|be|is|are|being)\s+\Z", regex.IGNORECASE | regex.REVERSE)
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "his", "her", "officials there"})
 _LOWER_OK = regex.compile(
-    r"^(?:the|a|an|officials?|police|medics|witnesses|residents|doctors|rescuers|authorities|sources|"
-    r"reports|researchers|analysts|diplomats|paramedics|hospitals?|he|she|they)\b"
+    rf"^(?:the|a|an|he|she|they|{alternation(LEXICON.speakers_of('group'))})\b"
 )
 _BACKREF = regex.compile(
-    r"^(?:the\s++)?(?:official|minister|spokesman|spokeswoman|spokesperson|governor|commissioner|"
-    r"prosecutor|officer|general|president|secretary|source|ministry|he|she)$",
+    rf"^(?:the\s++)?(?:{alternation(LEXICON.speakers_of('title'))}|he|she)$",
     regex.IGNORECASE,
 )
 
 
 # a cheap test before the attribution patterns: any verb of saying, "according", "citing", a tally word
 _GATE = re.compile(
-    r"\b" + by_first_letter([*LEXICON.attribution_verbs, "according", "citing", "figures", "data", "tallies", "tally",
-                             "statistics", "numbers", "estimates", "count"]) + r"\b"
+    r"\b" + by_first_letter([*LEXICON.attribution_verbs, "according", "citing", *_DATA_NOUNS]) + r"\b"
 )
 _VERB_AT = re.compile(r"\b" + by_first_letter(LEXICON.attribution_verbs, either_case=False) + r"\b")
 _TALLY_GATE = re.compile(
-    r"(?:'s|’s)\s+(?:official\s+)?(?:tally|count|figures|estimate|official\s+toll)"
-    r"|\b(?:figures|data|tallies|statistics|numbers|estimates|tally|count)\s+(?:from|by|of|compiled|released)\b",
+    rf"(?:'s|’s)\s+(?:official\s+)?{by_first_letter(_POSSESSIVE_NOUNS)}\b"
+    rf"|\b{by_first_letter(_DATA_NOUNS)}\s+(?:from|by|of|compiled|released)\b",
     re.IGNORECASE,
 )
 _WINDOW = 300

@@ -2,9 +2,8 @@
 
 Each list is a text file with a ``#`` header that states its format; see
 ``reconcile/data/README.md``. Vocabulary lives here (numbers, hedges, units, currencies,
-metrics, events, function words ...); the patterns of the stages still spell out the
-grammar words of their own constructions ("has been killed", "according to"), and
-``reconcile.attribution`` a few short lists of speaker nouns that belong here.
+metrics, events, speakers, function words ...); the patterns of the stages spell out only
+the grammar words of their own constructions ("has been killed", "according to").
 
 >>> LEXICON.number_words["fifteen"]
 (15, 'teen')
@@ -113,10 +112,15 @@ class Lexicon:
     events: dict[str, tuple[str, bool]]  # noun -> (kind, names a place before it)
     total_cues: tuple[str, ...]
     function_words: dict[str, str]  # word -> class
+    speakers: tuple[tuple[str, str], ...]  # (word, role)
 
     def events_of(self, *kinds: str, place: bool = False) -> list[str]:
         """The event nouns of some kinds (only those that follow a place name if ``place``)."""
         return [w for w, (k, p) in self.events.items() if k in kinds and (p or not place)]
+
+    def speakers_of(self, role: str) -> list[str]:
+        """The speaker words of one role ("group", "title", "outlet", "data", "possessive")."""
+        return [w for w, r in self.speakers if r == role]
 
     def function_words_of(self, *classes: str) -> list[str]:
         """The function words of some classes ("preposition", "conjunction", ...)."""
@@ -165,6 +169,7 @@ def load() -> Lexicon:
         events={r[0].lower(): (r[1], r[2] == "yes") for r in _lines("events.tsv")},
         total_cues=tuple(r[0].lower() for r in _lines("total_cues.txt")),
         function_words={r[0].lower(): r[1] for r in _lines("function_words.tsv")},
+        speakers=tuple((r[0], r[1]) for r in _lines("speakers.tsv")),
     )
 
 
