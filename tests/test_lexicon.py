@@ -1,0 +1,45 @@
+"""The word lists of reconcile/data: each states its format and keeps to it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reconcile.lexicon import LEXICON
+
+DATA = Path(__file__).resolve().parent.parent / "reconcile" / "data"
+FILES = sorted(p for p in DATA.iterdir() if p.suffix in (".tsv", ".txt"))
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.name for p in FILES])
+def test_header_states_the_format_and_rows_keep_it(path: Path) -> None:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    header = []
+    for line in lines:
+        if not line.startswith("#"):
+            break
+        header.append(line)
+    assert header and any("Format" in h for h in header), f"{path.name}: no '# ... Format:' header"
+    rows = [line.split("\t") for line in lines[len(header):] if line.strip() and not line.startswith("#")]
+    assert rows, f"{path.name}: no rows"
+    widths = {len(r) for r in rows}
+    optional = any("[<TAB>" in h for h in header)  # "PHRASE<TAB>LOW<TAB>HIGH[<TAB>of]"
+    assert len(widths) == 1 or (optional and len(widths) == 2), f"{path.name}: rows of {sorted(widths)} columns"
+    if path.suffix == ".txt":
+        assert widths == {1}, f"{path.name}: a .txt list has one column"
+    assert all(c == c.strip() and c for r in rows for c in r), f"{path.name}: empty or padded cell"
+    assert len({tuple(r) for r in rows}) == len(rows), f"{path.name}: a row is repeated"
+
+
+def test_currency_codes_are_iso_4217_shaped() -> None:
+    for form, (iso, position) in LEXICON.currencies.items():
+        assert len(iso) == 3 and iso.isupper(), form
+        assert position in ("symbol", "word"), form
+
+
+def test_event_kinds_and_speaker_roles_are_known() -> None:
+    assert {k for k, _ in LEXICON.events.values()} <= {"disaster", "violence", "campaign", "occasion"}
+    assert {r for _, r in LEXICON.speakers} <= {"group", "title", "outlet", "data", "possessive"}
+    assert set(LEXICON.function_words.values()) <= {"article", "preposition", "conjunction", "auxiliary",
+                                                    "determiner"}
