@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
@@ -21,6 +22,8 @@ def assert_valid(fig: Figure) -> None:
     again = Figure.model_validate(fig.model_dump())
     assert again.model_dump_json() == fig.model_dump_json(), (fig, again)
     assert again == fig and again.model_fields_set == fig.model_fields_set
+    assert hash(again) == hash(fig) and pickle.loads(pickle.dumps(fig)) == fig
+    assert fig.model_copy(update={"unit": "x"}).unit == "x" and fig.unit == again.unit
 
 
 @dataclass(frozen=True)
