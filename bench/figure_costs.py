@@ -11,22 +11,12 @@ a validated and an unchecked Figure), next to the whole per-numeral cost. 10 MB/
 from __future__ import annotations
 
 import sys
-import time
-from collections.abc import Callable
 
 from _corpus import news_of_size
+from _timing import best_of
 
 from reconcile import numbers
 from reconcile.records import Figure
-
-
-def best(f: Callable[[], object], repeat: int = 5) -> float:
-    t = float("inf")
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        f()
-        t = min(t, time.perf_counter() - t0)
-    return t
 
 
 def main() -> None:
@@ -36,13 +26,13 @@ def main() -> None:
     low = text.lower()
     figs = numbers.find_figures(text)
     n = len(figs)
-    whole = best(lambda: numbers.find_figures(text))
-    scans = best(lambda: (list(numbers.DIGIT_SCAN.finditer(low)), list(numbers.WORD_SCAN.finditer(low))))
-    core = best(lambda: [numbers.CORE.match(text, f.start, f.start + numbers.MAX_NUMERAL) for f in figs])
-    unit = best(lambda: [numbers._UNIT_AFTER.match(text, f.end, f.end + 40) for f in figs])
+    whole = best_of(lambda: numbers.find_figures(text), 5)
+    scans = best_of(lambda: (list(numbers.DIGIT_SCAN.finditer(low)), list(numbers.WORD_SCAN.finditer(low))))
+    core = best_of(lambda: [numbers.CORE.match(text, f.start, f.start + numbers.MAX_NUMERAL) for f in figs])
+    unit = best_of(lambda: [numbers._UNIT_AFTER.match(text, f.end, f.end + 40) for f in figs])
     fields = [f.model_dump() for f in figs]
-    validated = best(lambda: [Figure(**d) for d in fields])
-    unchecked = best(lambda: [numbers._new_figure(**d) for d in fields])
+    validated = best_of(lambda: [Figure(**d) for d in fields])
+    unchecked = best_of(lambda: [numbers._new_figure(**d) for d in fields])
     us = 1e6 / n
     print(f"corpus            {size:.1f} MB, {n} figures, {n / size:,.0f} per MB")
     print(f"find_figures      {whole / size:.3f} s/MB  ({size / whole:.1f} MB/s), {whole * us:.1f} µs a figure in all")

@@ -7,20 +7,15 @@ Targets (issue 2): >= 10 MB/s of news text on one core; each 1 MB hostile input 
 from __future__ import annotations
 
 import sys
-import time
 
 from _corpus import news_of_size
+from _timing import best_of
 
 from reconcile import find_figures
 
 
 def timed(text: str, repeat: int = 3) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        find_figures(text)
-        best = min(best, time.perf_counter() - t0)
-    return best
+    return best_of(lambda: find_figures(text), repeat)
 
 
 def main() -> None:

@@ -97,15 +97,14 @@ _CLAIM_KINDS = frozenset({FigureKind.COUNT, FigureKind.MONEY})
 _NOT_PLACES = frozenset(w.lower() for w in (*LEXICON.months, *LEXICON.weekdays)) | frozenset(
     {"the", "a", "an", "his", "her", "its", "their", "this", "that", "these", "those", "all", "one"})
 _PLACE_WORD = r"(?P<p>[A-Z][\w'’-]*+(?:[ \t]++[A-Z][\w'’-]*+)?)"
+_LOCATIVE = alternation(LEXICON.places_of("locative"))  # "in", "across"
+_PLACE_MODIFIER = rf"(?:{alternation(LEXICON.places_of('modifier'))}[ \t]++)?"  # "in southern Gaza"
 _PLACE_AFTER = regex.compile(
-    rf"""\b(?:in|across|at|near|inside|throughout)[ \t]++(?:the[ \t]++)?
-        (?:(?:neighbouring|neighboring|devastated|southern|northern|eastern|western|central|besieged)[ \t]++)?
-        {_PLACE_WORD}""",
+    rf"""\b{_LOCATIVE}[ \t]++(?:the[ \t]++)?{_PLACE_MODIFIER}{_PLACE_WORD}""",
     regex.VERBOSE,
 )
 _PLACE_BEFORE = regex.compile(
-    rf"""(?:\b(?i:in|across|at|near|through|inside|throughout)[ \t]++(?:the[ \t]++)?
-          (?:(?:neighbouring|neighboring|devastated|southern|northern|eastern|western|central)[ \t]++)?{_PLACE_WORD}
+    rf"""(?:\b(?i:{_LOCATIVE})[ \t]++(?:the[ \t]++)?{_PLACE_MODIFIER}{_PLACE_WORD}
       | {_PLACE_WORD}(?:'s|’s)
       | {_PLACE_WORD}[ \t]++(?i:{alternation([*LEXICON.events_of(*_EVENT_KINDS, place=True), "death toll", "toll"])})s?\b)""",
     regex.VERBOSE,

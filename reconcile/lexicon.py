@@ -97,6 +97,7 @@ class Lexicon:
     vague: dict[str, tuple[int, int | None]]
     vague_before_of: frozenset[str]
     units: dict[str, str]
+    hyphen_units: frozenset[str]  # units only when hyphenated: "three-fold"
     abbreviations: tuple[str, ...]
     metric_cues: dict[str, tuple[str, str]]
     prisoner_words: frozenset[str]
@@ -113,6 +114,7 @@ class Lexicon:
     total_cues: tuple[str, ...]
     function_words: dict[str, str]  # word -> class
     speakers: tuple[tuple[str, str], ...]  # (word, role)
+    places: dict[str, str]  # word -> "locative" | "modifier"
 
     def events_of(self, *kinds: str, place: bool = False) -> list[str]:
         """The event nouns of some kinds (only those that follow a place name if ``place``)."""
@@ -121,6 +123,10 @@ class Lexicon:
     def speakers_of(self, role: str) -> list[str]:
         """The speaker words of one role ("group", "title", "outlet", "data", "possessive")."""
         return [w for w, r in self.speakers if r == role]
+
+    def places_of(self, role: str) -> list[str]:
+        """The words of data/places.tsv of one role ("locative", "modifier")."""
+        return [w for w, r in self.places.items() if r == role]
 
     def function_words_of(self, *classes: str) -> list[str]:
         """The function words of some classes ("preposition", "conjunction", ...)."""
@@ -154,6 +160,7 @@ def load() -> Lexicon:
         },
         vague_before_of=frozenset(r[0] for r in _lines("vague.tsv") if r[3:] == ["of"]),
         units={r[0]: r[1] for r in _lines("units.tsv")},
+        hyphen_units=frozenset(r[0] for r in _lines("units.tsv") if r[2:] == ["hyphen"]),
         abbreviations=tuple(r[0] for r in _lines("abbreviations.txt")),
         metric_cues={r[0]: (r[1], r[2]) for r in _lines("metrics.tsv")},
         prisoner_words=_words("prisoner_words.txt"),
@@ -170,6 +177,7 @@ def load() -> Lexicon:
         total_cues=tuple(r[0].lower() for r in _lines("total_cues.txt")),
         function_words={r[0].lower(): r[1] for r in _lines("function_words.tsv")},
         speakers=tuple((r[0], r[1]) for r in _lines("speakers.tsv")),
+        places={r[0].lower(): r[1] for r in _lines("places.tsv")},
     )
 
 

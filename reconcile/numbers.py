@@ -714,10 +714,7 @@ def _kind_around(text: str, first: _Num, num: _Num) -> tuple[FigureKind, str | N
         if after.group("unit") is not None:
             unit = " ".join(after.group("unit").lower().split())
             kind = _UNITS.get(unit) or _UNITS.get(after.group("unit"), "measure")
-            sep = text[end:after.start("unit")]
-            if unit in ("times", "fold", "point", "points", "way", "phase", "sided") and "-" not in sep and unit != "times":
-                pass
-            else:
+            if unit not in LEXICON.hyphen_units or "-" in text[end:after.start("unit")]:
                 return FigureKind(kind), unit, start, end
         if after.group("curw") is not None:
             return FigureKind.MONEY, " ".join(after.group("curw").lower().split()), start, end

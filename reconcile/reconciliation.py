@@ -326,7 +326,7 @@ def _partition(claims: list[Claim], key_of: dict[str, str]) -> list[list[Claim]]
 
 
 _LOCATIVE = regex.compile(
-    r"\b(?i:in|across|at|near|inside|throughout)\s++(?:the\s++)?(?:[a-z]++\s++)?(\p{Lu}[\w'’-]*+)"
+    rf"\b(?i:{alternation(LEXICON.places_of('locative'))})\s++(?:the\s++)?(?:[a-z]++\s++)?(\p{{Lu}}[\w'’-]*+)"
     r"(?:\s++and\s++(?:the\s++)?(\p{Lu}[\w'’-]*+))?"
 )
 

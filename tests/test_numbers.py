@@ -110,6 +110,8 @@ ROWS = [
         "a label followed by a preposition is still a label (function_words.tsv)"),
     Row("told Reuters 12 were killed", "12", 12, 12, FigureKind.COUNT,
         "a numeral followed by an auxiliary is a subject, not a label"),
+    Row("a three-fold rise", "three", 3, 3, FigureKind.MEASURE, "a hyphenated 'fold' is a unit (units.tsv 'hyphen')"),
+    Row("rose 3 points", "3", 3, 3, FigureKind.COUNT, "'points' after a space is no unit: only '3-point' is"),
     Row("a UH-1Y helicopter", "1", 1, 1, FigureKind.ORDINAL, "part of a model name"),
     Row("14.3 deaths per 1,000 people", "1,000", 1000, 1000, FigureKind.MEASURE, "the base of a rate"),
     Row("the two and a half years", "two and a half", Decimal("2.5"), Decimal("2.5"), FigureKind.DURATION,
