@@ -1,0 +1,573 @@
+"""The HTML report: one self-contained page an editor can read and audit.
+
+>>> from reconcile import extract, reconcile
+>>> a = extract("Israel's offensive has killed 34,789 Palestinians in the war, the ministry said.",
+...             id="a", published="2024-05-07")
+>>> b = extract("Israel has killed more than 34,500 Palestinians in its war, officials said.",
+...             id="b", published="2024-05-08")
+>>> page = render_html(reconcile(a + b), [])
+>>> page.startswith("<!DOCTYPE html>"), page.count('<figure class="chart"'), page.count("<mark")
+(True, 1, 2)
+
+:func:`render_html` turns a :class:`~reconcile.records.Report` into one page:
+an index of the groups by story and metric (the ones with conflicts first),
+then for each group its summary, a timeline chart of the figures by issuer,
+the table of reports with each figure highlighted in its sentence, and the
+relations with their explanations. Everything is inline (CSS, SVG charts):
+the page loads nothing and opens from disk.
+
+Pages are rendered with Jinja2 (autoescaped templates in
+``reconcile/templates``) and the charts with matplotlib's SVG backend, through
+its object API so that no global backend is switched. Both come with the
+``report`` extra: ``pip install "reconcile[report]"``.
+
+Charts are drawn only for groups of two or more reports (a single report gets
+a one-glyph sketch: a point, an arrow or a bar), and each SVG is trimmed of
+what the browser does not need (ids nobody references, repeated font lists,
+digits below a tenth of a point), so that 10,000 groups stay a page of a few
+MB that a browser opens at once (``bench/report_size.py`` measures it).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Literal, cast
+
+import regex
+
+try:
+    import jinja2
+    import matplotlib
+    from markupsafe import Markup
+    from matplotlib.backends.backend_svg import FigureCanvasSVG
+    from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, date2num
+    from matplotlib.figure import Figure as MplFigure
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
+except ImportError as e:  # pragma: no cover - exercised by the CLI without the extra
+    raise ImportError(
+        f'the HTML report needs {e.name or "jinja2 and matplotlib"}: pip install "reconcile[report]"',
+        name=e.name,
+    ) from e
+
+from .output import write_atomic
+from .reconciliation import APPROX_TOLERANCE, describe, stories
+from .records import Article, Claim, Group, Qualifier, Relation, Report
+
+__all__ = ["render_html", "write_html"]
+
+PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#7F7F7F", "#8C6D31")
+"""Issuer colours (Okabe-Ito, colour-blind safe); a ninth issuer reuses the first colour."""
+CONFLICT = "#C0392B"
+LABELLED_POINTS = 12
+"""Charts number their reports (to match the table) up to this many reports."""
+CONSISTENT_SHOWN = 12
+"""Consistent pairs beyond this many are folded under a <details> (conflicts and updates never are)."""
+
+Shape = Literal["point", "approx", "range", "above", "below", "none"]
+
+
+# ----------------------------------------------------------------------------------------------
+# What the template shows: plain records built from the Report
+
+
+@dataclass(frozen=True)
+class Row:
+    """One report of a group, as a row of its table and a mark on its chart."""
+
+    n: int
+    claim: Claim
+    date: dt.date | None
+    issuer: str
+    colour: str
+    figure: str
+    shape: Shape
+    before: str
+    marked: str
+    after: str
+    title: str | None
+    conflicting: bool
+
+
+@dataclass(frozen=True)
+class RelationView:
+    relation: Relation
+    a: int
+    b: int
+
+
+@dataclass(frozen=True)
+class Tally:
+    """How many pairs of a group's reports conflict, update or agree."""
+
+    conflict: int = 0
+    update: int = 0
+    consistent: int = 0
+
+
+@dataclass
+class GroupView:
+    group: Group
+    anchor: str
+    story: str
+    rows: list[Row]
+    relations: list[RelationView]
+    folded: list[RelationView]
+    counts: Tally
+    latest: str
+    conservative: Row | None
+    latest_row: Row | None
+    why: str | None
+    dated: bool
+    any_dated: bool
+    title: str
+    chart: Markup | None = None
+    glyph: Shape = "none"
+
+
+@dataclass
+class StoryView:
+    label: str
+    groups: list[GroupView] = field(default_factory=list)
+
+    @property
+    def several(self) -> list[GroupView]:
+        """The groups of two reports or more (a table row each in the index)."""
+        return [g for g in self.groups if len(g.rows) >= 2]
+
+    @property
+    def once(self) -> list[GroupView]:
+        """The groups of a single report (a link each in the index)."""
+        return [g for g in self.groups if len(g.rows) < 2]
+
+    @property
+    def conflicts(self) -> int:
+        return sum(g.counts.conflict for g in self.groups)
+
+
+# ----------------------------------------------------------------------------------------------
+# Numbers and dates as a reader says them
+
+
+def number(v: int | Decimal | float | None) -> str:
+    """A figure with thousands separators; a fraction keeps its digits.
+
+    >>> number(34789), number(Decimal("2.5")), number(None)
+    ('34,789', '2.5', '?')
+    """
+    if v is None:
+        return "?"
+    if isinstance(v, int) or (isinstance(v, float) and v.is_integer()):
+        return f"{int(v):,}"
+    return f"{v:,}" if isinstance(v, Decimal) else f"{v:,.3g}"
+
+
+def interval(low: int | Decimal | None, high: int | Decimal | None) -> str:
+    """An interval as a reader says it.
+
+    >>> interval(1000000, None), interval(None, 300), interval(10, 15), interval(7, 7)
+    ('1,000,000 or more', 'up to 300', '10 to 15', '7')
+    """
+    if low is None and high is None:
+        return "no figure"
+    if high is None:
+        return f"{number(low)} or more"
+    if low is None:
+        return f"up to {number(high)}"
+    return number(low) if low == high else f"{number(low)} to {number(high)}"
+
+
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """A count and its noun.
+
+    >>> plural(1, "report"), plural(2, "report"), plural(3, "quantity", "quantities")
+    ('1 report', '2 reports', '3 quantities')
+    """
+    return f"{n:,} {word if n == 1 else many or word + 's'}"
+
+
+def day(d: dt.date | None) -> str:
+    """A date as a reader says it.
+
+    >>> day(dt.date(2024, 5, 7)), day(None)
+    ('7 May 2024', 'date unknown')
+    """
+    return f"{d.day} {d.strftime('%B %Y')}" if d else "date unknown"
+
+
+def _tick(v: float, _pos: object = None) -> str:
+    """Axis labels: 1,200 / 34.5k / 2.3m / 4.4bn."""
+    a = abs(v)
+    for size, suffix in ((1e9, "bn"), (1e6, "m"), (1e3, "k")):
+        if a >= max(size, 1e4):
+            return f"{v / size:,.3g}{suffix}"
+    return f"{v:,.0f}" if a >= 10 or float(v).is_integer() else f"{v:.2g}"
+
+
+def report_date(c: Claim) -> dt.date | None:
+    """When the report was made, as the reconciler orders it: the publication date, else the tally date."""
+    if c.published is not None:
+        return c.published
+    return c.reported_date.start if c.reported_date else None
+
+
+def shape(c: Claim) -> Shape:
+    """How a figure is drawn: a point, an approximate band, a range bar, or an arrow for an open bound."""
+    f = c.figure
+    if f.low is None and f.high is None:
+        return "none"
+    if f.high is None:
+        return "above"
+    if f.low is None:
+        return "below"
+    if f.low != f.high:
+        return "range"
+    return "approx" if f.approximate or f.qualifier is Qualifier.APPROXIMATE else "point"
+
+
+def _issuer(c: Claim) -> str:
+    if c.source is not None:
+        return c.source.issuer
+    return c.publisher or "the article itself"
+
+
+_SLUG = regex.compile(r"[^A-Za-z0-9_-]+")
+_ISO_DAY = regex.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ISO_PART = regex.compile(r"^\d{4}(?:-\d{2})?$")
+
+
+def heading(g: Group) -> str:
+    """A group's label as a heading: the metric, the place, the day or "running total".
+
+    >>> from reconcile import extract, reconcile
+    >>> text = "Militants killed 1,200 people in Israel on Oct. 7, 2023, officials said."
+    >>> heading(reconcile(extract(text, id="a", published="2023-11-06")).groups[0])
+    'Killed · Israel · 7 October 2023'
+    """
+    words = g.label.split()
+    if words and words[0] == g.metric.value:
+        words = words[1:]
+    anchor = ""
+    if words[-2:] == ["running", "total"]:
+        anchor, words = "running total", words[:-2]
+    elif words and (_ISO_DAY.match(words[-1]) or _ISO_PART.match(words[-1])):
+        anchor, words = words[-1], words[:-1]
+        if _ISO_DAY.match(anchor):
+            anchor = day(dt.date.fromisoformat(anchor))
+    place = " ".join(w for w in words if not w.startswith("alone:"))
+    name = g.metric.value.replace("_", " ").capitalize()
+    return " · ".join(x for x in (name, place, anchor) if x)
+
+
+# ----------------------------------------------------------------------------------------------
+# Building the views
+
+
+def _story_labels(report: Report) -> dict[str, str]:
+    """Article id -> the story it belongs to, named by its most frequent names."""
+    story_of = stories(report.claims)
+    names: dict[str, Counter[str]] = defaultdict(Counter)
+    for c in report.claims:
+        names[story_of[c.article_id]].update(c.names)
+    label = {s: " · ".join(n for n, _ in cnt.most_common(3)) for s, cnt in names.items()}
+    return {a: label.get(s) or "Unnamed story" for a, s in story_of.items()}
+
+
+def _group_view(i: int, g: Group, by_id: dict[str, Claim], titles: dict[str, str | None],
+                story_of: dict[str, str]) -> GroupView:
+    members = [by_id[t.claim_id] for t in g.summary.timeline if t.claim_id in by_id]
+    seen = {c.id for c in members}
+    members += [by_id[cid] for cid in g.claim_ids if cid in by_id and cid not in seen]
+    conflicting = {x for r in g.relations if r.relation == "conflict" for x in (r.a, r.b)}
+    colours: dict[str, str] = {}
+    rows: list[Row] = []
+    for n, c in enumerate(members, 1):
+        who = _issuer(c)
+        colour = colours.setdefault(who, PALETTE[len(colours) % len(PALETTE)])
+        a, b = c.figure.start - c.sentence_start, c.figure.end - c.sentence_start
+        rows.append(Row(n=n, claim=c, date=report_date(c), issuer=who, colour=colour, figure=describe(c),
+                        shape=shape(c), before=c.sentence[:a], marked=c.sentence[a:b], after=c.sentence[b:],
+                        title=titles.get(c.article_id), conflicting=c.id in conflicting))
+    number_of = {r.claim.id: r.n for r in rows}
+    order = {"conflict": 0, "update": 1, "consistent": 2}
+    rels = sorted((RelationView(r, number_of.get(r.a, 0), number_of.get(r.b, 0)) for r in g.relations),
+                  key=lambda v: (order[v.relation.relation], v.a, v.b))
+    shown = [v for v in rels if v.relation.relation != "consistent"]
+    calm = [v for v in rels if v.relation.relation == "consistent"]
+    if len(calm) > CONSISTENT_SHOWN:
+        folded = calm
+    else:
+        shown, folded = shown + calm, []
+    tally = Counter(r.relation for r in g.relations)
+    story = getattr(g, "story", None)
+    why = getattr(g, "why", None) or getattr(g, "explanation", None)
+    return GroupView(
+        group=g,
+        anchor=f"g{i}-{_SLUG.sub('-', g.id)}",
+        story=str(story) if story else (story_of.get(members[0].article_id, "Unnamed story") if members
+                                          else "Unnamed story"),
+        rows=rows,
+        relations=shown,
+        folded=folded,
+        counts=Tally(conflict=tally["conflict"], update=tally["update"], consistent=tally["consistent"]),
+        latest=interval(g.summary.low, g.summary.high),
+        conservative=next((r for r in rows if r.claim.id == g.summary.most_conservative), None),
+        latest_row=next((r for r in rows if r.claim.id == g.summary.latest), None),
+        why=str(why) if why else None,
+        dated=bool(rows) and all(r.date is not None for r in rows),
+        any_dated=any(r.date is not None for r in rows),
+        title=heading(g),
+    )
+
+
+def _views(report: Report, articles: Sequence[Article]) -> list[StoryView]:
+    by_id = {c.id: c for c in report.claims}
+    titles = {a.id: a.title for a in articles}
+    story_of = _story_labels(report)
+    out: dict[str, StoryView] = {}
+    for i, g in enumerate(report.groups):
+        v = _group_view(i, g, by_id, titles, story_of)
+        out.setdefault(v.story, StoryView(v.story)).groups.append(v)
+    for s in out.values():
+        s.groups.sort(key=lambda v: (-v.counts.conflict, -v.counts.update, len(v.rows) < 2, v.group.metric.value,
+                                     -len(v.rows), v.title))
+    return sorted(out.values(), key=lambda s: (-s.conflicts, -len(s.groups), s.label))
+
+
+# ----------------------------------------------------------------------------------------------
+# Charts: matplotlib to a small inline SVG
+
+_RC = {
+    "svg.fonttype": "none",  # text stays text, in the page's font: no glyph outlines
+    "svg.hashsalt": "reconcile",  # ids that do not change from run to run
+    "font.size": 8.0,
+    "axes.edgecolor": "#999999",
+    "axes.linewidth": 0.6,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "xtick.color": "#555555",
+    "ytick.color": "#555555",
+    "xtick.major.size": 0.0,
+    "ytick.major.size": 0.0,
+    "grid.color": "#e5e5e5",
+    "grid.linewidth": 0.6,
+    "path.simplify": True,
+}
+
+_SVG_CLEAN = regex.compile(
+    r"""
+      <\?xml[^>]*+>                        # the XML prolog
+    | <!DOCTYPE[^>]*+>                     # and doctype: the page is HTML
+    | <metadata>.*?</metadata>             # creator, date
+    | <defs>\s*+<style[^<]*+</style>\s*+</defs>  # a global '*' rule: the page's CSS holds it
+    | \s++id="(?![mp][0-9a-f]{10}")[^"]*+"  # ids of groups nobody references
+    | \s++transform="rotate\(-?0\s[^"]*+"  # a rotation by zero
+    | font-family:[^;"]*+;?\s*+            # the font: the page's
+    | (?<=\d\.\d)\d++                      # digits below a tenth of a point
+    | (?<=>)\s++(?=<)                      # indentation between tags
+    """,
+    regex.VERBOSE | regex.DOTALL,
+)
+_SVG_SPACE = regex.compile(r"\s*+\n\s*+")
+_SVG_SIZE = regex.compile(r'<svg\s[^>]*?\bwidth="[^"]*+"\s++height="[^"]*+"')
+_SVG_IDS = regex.compile(r'(?<=id="|\#)(?=[mp][0-9a-f]{10}\b)')  # marker and clip-path ids
+
+
+def _clean_svg(svg: str, prefix: str) -> str:
+    """Matplotlib's SVG, trimmed for inlining; its ids get ``prefix`` so that charts never share one."""
+    svg = _SVG_CLEAN.sub("", svg)
+    svg = _SVG_SPACE.sub(" ", svg)
+    svg = _SVG_SIZE.sub(lambda m: m.group(0).split(" width=")[0], svg, count=1)
+    svg = _SVG_IDS.sub(prefix + "-", svg)
+    return svg.strip()
+
+
+def _value(r: Row) -> float:
+    f = r.claim.figure
+    v = f.low if f.low is not None else f.high
+    return float(v) if v is not None else 0.0
+
+
+def _span(values: list[float]) -> tuple[float, float]:
+    lo, hi = min(values), max(values)
+    if hi == lo:
+        pad = max(abs(hi) * 0.15, 1.0)
+    else:
+        pad = (hi - lo) * 0.12
+    return lo - pad, hi + pad
+
+
+def chart_svg(view: GroupView, prefix: str) -> str:
+    """The timeline of a group's reports as an inline SVG.
+
+    x is the report date (or, when any report has no date, the report order,
+    with "order unknown"); y is the figure. A point for an exact figure, a
+    band of ±:data:`~reconcile.reconciliation.APPROX_TOLERANCE` for an
+    approximate one, a bar for a range, an arrow for an open bound ("more
+    than", "up to"); conflicting reports are ringed in red and joined by a red
+    dashed line. Colours are the issuers', as in the table.
+    """
+    rows = [r for r in view.rows if r.shape != "none"]
+    if view.dated:
+        xs = _dodged([float(date2num(r.date)) for r in rows])  # type: ignore[no-untyped-call]
+    else:
+        xs = [float(r.n) for r in rows]
+    ends: list[float] = []
+    for r in rows:
+        f = r.claim.figure
+        ends += [float(v) for v in (f.low, f.high) if v is not None]
+        if r.shape == "approx":
+            ends += [_value(r) * (1 - APPROX_TOLERANCE), _value(r) * (1 + APPROX_TOLERANCE)]
+    if not ends:
+        ends = [0.0]
+    y0, y1 = _span(ends)
+    arrow = (y1 - y0) * 0.22
+    if any(r.shape == "above" for r in rows):
+        y1 = max(y1, max(_value(r) for r in rows if r.shape == "above") + arrow * 1.15)
+    if any(r.shape == "below" for r in rows):
+        y0 = min(y0, min(_value(r) for r in rows if r.shape == "below") - arrow * 1.15)
+
+    fig = MplFigure(figsize=(7.2, 2.1))
+    FigureCanvasSVG(fig)
+    ax = fig.add_axes((0.08, 0.16, 0.9, 0.78))
+    ax.grid(True, axis="y")
+    ax.set_axisbelow(True)
+    ax.set_ylim(y0, y1)
+    ax.yaxis.set_major_locator(MaxNLocator(4))
+    ax.yaxis.set_major_formatter(FuncFormatter(_tick))
+    at = dict(zip((r.n for r in rows), xs, strict=True))
+    by_issuer: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for r, x in zip(rows, xs, strict=True):
+        by_issuer[r.colour].append((x, _value(r)))
+    for colour, pts in by_issuer.items():  # one issuer's reports over time
+        if len(pts) > 1:
+            ax.plot([p[0] for p in pts], [p[1] for p in pts], color=colour, lw=0.8, alpha=0.45, zorder=1)
+    for r, x in zip(rows, xs, strict=True):
+        f, v = r.claim.figure, _value(r)
+        if r.shape == "approx":
+            ax.vlines(x, v * (1 - APPROX_TOLERANCE), v * (1 + APPROX_TOLERANCE), color=r.colour, lw=9,
+                      alpha=0.22, zorder=2)
+            ax.plot([x], [v], "o", ms=5, mfc="white", mec=r.colour, mew=1.4, zorder=3)
+        elif r.shape == "range":
+            ax.vlines(x, float(f.low or 0), float(f.high or 0), color=r.colour, lw=2.2, zorder=2)
+            ax.plot([x, x], [float(f.low or 0), float(f.high or 0)], "_", ms=9, mew=2, color=r.colour, zorder=3)
+        elif r.shape in ("above", "below"):
+            tip = v + arrow if r.shape == "above" else v - arrow
+            ax.annotate("", xy=(x, tip), xytext=(x, v), zorder=3,
+                        arrowprops={"arrowstyle": "-|>", "color": r.colour, "lw": 1.6, "shrinkA": 0, "shrinkB": 0,
+                                    "mutation_scale": 9})
+            ax.plot([x], [v], "_", ms=9, mew=2, color=r.colour, zorder=3)
+        else:
+            ax.plot([x], [v], "o", ms=5.5, color=r.colour, zorder=3)
+        if r.conflicting:
+            ax.plot([x], [v], "o", ms=12, mfc="none", mec=CONFLICT, mew=1.3, zorder=4)
+        if len(rows) <= LABELLED_POINTS:
+            ax.annotate(str(r.n), (x, v), xytext=(7, 4), textcoords="offset points", fontsize=7.5,
+                        color="#333333", zorder=5)
+    for rel in view.relations:
+        if rel.relation.relation == "conflict" and rel.a in at and rel.b in at:
+            ra, rb = view.rows[rel.a - 1], view.rows[rel.b - 1]
+            ax.plot([at[rel.a], at[rel.b]], [_value(ra), _value(rb)], color=CONFLICT, lw=1, ls=(0, (3, 2)),
+                    zorder=2)
+    if view.dated:
+        lo, hi = min(xs), max(xs)
+        pad = max((hi - lo) * 0.08, 1.5)
+        ax.set_xlim(lo - pad, hi + pad)
+        loc = AutoDateLocator(minticks=2, maxticks=6)  # type: ignore[no-untyped-call]
+        ax.xaxis.set_major_locator(loc)
+        ax.xaxis.set_major_formatter(ConciseDateFormatter(  # type: ignore[no-untyped-call]
+            loc, show_offset=False, formats=["%Y", "%b", "%-d %b", "%H:%M", "%H:%M", "%S"],
+            zero_formats=["", "%Y", "%b %Y", "%-d %b", "%H:%M", "%H:%M"]))
+    else:
+        ax.set_xlim(0.5, len(view.rows) + 0.5)
+        ax.xaxis.set_major_locator(MaxNLocator(min(len(view.rows), 8), integer=True))
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: f"#{int(v)}" if v >= 1 else ""))
+        ax.set_xlabel("report order (dates unknown: order unknown)", fontsize=7, color="#777777")
+    buf = io.StringIO()
+    fig.savefig(buf, format="svg", transparent=True,
+                metadata={"Date": None, "Creator": None, "Format": None, "Type": None})
+    return _clean_svg(buf.getvalue(), prefix)
+
+
+def _dodged(xs: list[float]) -> list[float]:
+    """Reports of one day, or of days close together, side by side rather than on top of each other.
+
+    >>> _dodged([10.0, 10.0, 11.0, 50.0])
+    [10.0, 11.4, 12.8, 50.0]
+    """
+    span = max(xs) - min(xs) if xs else 0.0
+    gap = max(span, 6.0) * 0.035
+    order = sorted(range(len(xs)), key=lambda i: xs[i])
+    out = list(xs)
+    prev: float | None = None
+    for i in order:
+        x = xs[i] if prev is None else max(xs[i], prev + gap)
+        out[i] = prev = round(x, 6)
+    return out
+
+
+# ----------------------------------------------------------------------------------------------
+# The page
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("reconcile", "templates"),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters["number"] = number
+    env.filters["day"] = day
+    env.filters["plural"] = plural
+    return env
+
+
+_ENV: jinja2.Environment | None = None
+
+
+def _template() -> jinja2.Template:
+    global _ENV
+    if _ENV is None:
+        _ENV = _environment()
+    return _ENV.get_template("report.html.j2")
+
+
+def render_html(report: Report, articles: Sequence[Article]) -> str:
+    """One self-contained HTML page for ``report``: index, charts, tables, relations.
+
+    ``articles`` give titles and the list of articles read (an article with
+    no claim is listed too); pass ``[]`` when they are not at hand.
+    """
+    views = _views(report, articles)
+    with matplotlib.rc_context(cast(Any, _RC)):
+        for k, g in enumerate(g for s in views for g in s.groups):
+            if len(g.rows) >= 2 and any(r.shape != "none" for r in g.rows):
+                g.chart = Markup(chart_svg(g, f"c{k}"))
+            elif g.rows:
+                g.glyph = g.rows[0].shape
+    claims_per_article = Counter(c.article_id for c in report.claims)
+    known = {a.id for a in articles}
+    groups = [g for s in views for g in s.groups]
+    return _template().render(
+        stories=views,
+        groups=groups,
+        articles=[(a, claims_per_article.get(a.id, 0)) for a in articles],
+        unlisted=sorted(aid for aid in claims_per_article if aid not in known),
+        n_claims=len(report.claims),
+        n_conflicts=sum(g.counts.conflict for g in groups),
+        n_conflict_groups=sum(1 for g in groups if g.counts.conflict),
+        n_charts=sum(1 for g in groups if g.chart is not None),
+        tolerance=round(APPROX_TOLERANCE * 100),
+    )
+
+
+def write_html(report: Report, articles: Sequence[Article], path: str | Path) -> None:
+    """Write :func:`render_html` to ``path`` (atomically: never half a page)."""
+    write_atomic(path, render_html(report, articles))

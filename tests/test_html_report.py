@@ -1,0 +1,297 @@
+"""The HTML report, read back with the standard library's HTML parser.
+
+Every group is on the page, a chart for every group of two or more reports,
+each figure highlighted at its span, nothing loaded from the network, and the
+awkward shapes (one report, no dates, only open bounds) still render.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("jinja2", reason='the HTML report needs the extra: pip install "reconcile[report]"')
+pytest.importorskip("matplotlib", reason='the HTML report needs the extra: pip install "reconcile[report]"')
+
+from reconcile import Article, Group, Metric, Report, extract, read_articles, reconcile
+from reconcile.html_report import CONFLICT, heading, render_html, shape, write_html
+
+from .conftest import SEEDS
+
+
+@dataclass
+class Section:
+    """What the page shows for one group."""
+
+    anchor: str
+    reports: int
+    classes: str
+    charts: int = 0
+    svg: list[str] = field(default_factory=list)
+    marks: list[tuple[str, str]] = field(default_factory=list)
+    rows: list[str] = field(default_factory=list)
+    text: list[str] = field(default_factory=list)
+
+
+class Page(HTMLParser):
+    """The parts of the report the tests look at."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.sections: dict[str, Section] = {}
+        self.ids: Counter[str] = Counter()
+        self.links: list[str] = []  # every href and src
+        self.tags: Counter[str] = Counter()
+        self.index_links: list[str] = []
+        self._section: Section | None = None
+        self._mark: tuple[str, list[str]] | None = None
+        self._in_chart = False
+        self._in_nav = False
+        self._svg_depth = 0
+        self.feed(html)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        self.tags[tag] += 1
+        if "id" in a:
+            self.ids[a["id"]] += 1
+        for k in ("href", "src", "xlink:href", "action", "poster"):
+            if k in a:
+                self.links.append(a[k])
+        if tag == "nav":
+            self._in_nav = True
+        if tag == "a" and self._in_nav and a.get("href", "").startswith("#"):
+            self.index_links.append(a["href"][1:])
+        if tag == "section" and "data-group" in a:
+            self._section = Section(anchor=a["id"], reports=int(a["data-reports"]), classes=a.get("class", ""))
+            self.sections[a["data-group"]] = self._section
+        s = self._section
+        if s is None:
+            return
+        if tag == "figure" and "chart" in a.get("class", ""):
+            s.charts += 1
+            self._in_chart = True
+        if tag == "svg" and self._in_chart:
+            self._svg_depth += 1
+        if self._in_chart and self._svg_depth:
+            s.svg.append(" ".join(f"{k}={v}" for k, v in attrs))
+        if tag == "tr" and "data-claim" in a:
+            s.rows.append(a["data-claim"])
+        if tag == "mark":
+            self._mark = (a.get("data-claim", ""), [])
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "nav":
+            self._in_nav = False
+        if tag == "figure":
+            self._in_chart = False
+            self._svg_depth = 0
+        if tag == "section":
+            self._section = None
+        if tag == "mark" and self._mark is not None and self._section is not None:
+            self._section.marks.append((self._mark[0], "".join(self._mark[1])))
+            self._mark = None
+
+    def handle_data(self, data: str) -> None:
+        if self._mark is not None:
+            self._mark[1].append(data)
+        if self._section is not None and not self._in_chart:
+            self._section.text.append(data)
+        elif self._in_chart and self._section is not None:
+            self._section.svg.append(data)
+
+
+def _report(articles: list[Article]) -> Report:
+    return reconcile([c for a in articles for c in extract(a)])
+
+
+def _art(id: str, text: str, published: str | None = None) -> Article:
+    return Article(id=id, text=text, published=dt.date.fromisoformat(published) if published else None)
+
+
+@pytest.fixture(scope="module")
+def seeds() -> tuple[Report, list[Article], str]:
+    articles = [a for a in read_articles(SEEDS) if isinstance(a, Article)]
+    report = _report(articles)
+    return report, articles, render_html(report, articles)
+
+
+def _check(report: Report, html: str) -> Page:
+    """What must hold for every report: each group, its chart, its marks, no network."""
+    page = Page(html)
+    assert set(page.sections) == {g.id for g in report.groups}, "every group has its section"
+    claims = {c.id: c for c in report.claims}
+    for g in report.groups:
+        s = page.sections[g.id]
+        assert s.reports == len(g.claim_ids)
+        assert s.charts == (1 if len(g.claim_ids) >= 2 else 0), f"{g.id}: a chart iff two reports or more"
+        assert sorted(s.rows) == sorted(g.claim_ids), f"{g.id}: a table row for every report"
+        assert sorted(cid for cid, _ in s.marks) == sorted(g.claim_ids)
+        for cid, text in s.marks:
+            assert text == claims[cid].figure.text, f"{cid}: the mark is the figure's span"
+    assert set(page.index_links) == {s.anchor for s in page.sections.values()}, "the index links every group"
+    assert [i for i, n in page.ids.items() if n > 1] == [], "ids are unique, inside the charts too"
+    assert all(link.startswith("#") for link in page.links), "nothing is loaded: only links within the page"
+    assert "script" not in page.tags and "link" not in page.tags and "img" not in page.tags
+    lowered = html.lower()
+    assert "http://" not in lowered.replace("http://www.w3.org/", "") and "https://" not in lowered
+    assert "@import" not in lowered and "url(http" not in lowered
+    return page
+
+
+def test_seeds_every_group_chart_and_mark(seeds: tuple[Report, list[Article], str]) -> None:
+    report, _, html = seeds
+    page = _check(report, html)
+    assert sum(s.charts for s in page.sections.values()) == sum(1 for g in report.groups if len(g.claim_ids) >= 2)
+    assert any(s.charts for s in page.sections.values()), "the seeds have groups of several reports"
+
+
+def test_seeds_conflicts_come_first(seeds: tuple[Report, list[Article], str]) -> None:
+    report, _, html = seeds
+    page = Page(html)
+    conflicted = {g.id for g in report.groups if any(r.relation == "conflict" for r in g.relations)}
+    assert conflicted, "the seeds hold a conflict (1,400 in November, about 1,200 in May)"
+    anchors = {s.anchor: gid for gid, s in page.sections.items()}
+    first = [anchors[a] for a in page.index_links[: len(conflicted)]]
+    assert set(first) == conflicted
+    for gid in conflicted:
+        s = page.sections[gid]
+        assert "has-conflict" in s.classes
+        assert any(CONFLICT.lower() in part.lower() for part in s.svg), "conflicts are marked in red on the chart"
+
+
+def test_seeds_article_titles_and_list(seeds: tuple[Report, list[Article], str]) -> None:
+    _, articles, html = seeds
+    for a in articles:
+        assert (a.title or a.id).replace("'", "&#39;") in html, f"{a.id} is listed"
+
+
+def test_write_html(tmp_path: Path, seeds: tuple[Report, list[Article], str]) -> None:
+    report, articles, html = seeds
+    out = tmp_path / "report.html"
+    write_html(report, articles, out)
+    assert out.read_text(encoding="utf-8") == html
+    assert [p.name for p in tmp_path.iterdir()] == ["report.html"], "no temporary file left behind"
+
+
+# Invented articles: each row is a shape the page must draw, and the reason.
+FREEDONIA = "Floods in Freedonia have killed {} people, the Freedonia Red Cross said."
+SHAPES = [
+    ("one report", [("a", "40", "2025-03-01")], 0, "a point, no chart"),
+    ("no dates", [("a", "40", None), ("b", "52", None)], 1, "x by report order, 'order unknown'"),
+    ("open bounds only", [("a", "more than 40", "2025-03-01"), ("b", "at least 52", "2025-03-03")], 1,
+     "two arrows, no point"),
+    ("upper bounds", [("a", "up to 90", "2025-03-01"), ("b", "fewer than 95", "2025-03-02")], 1, "arrows down"),
+    ("range, band, arrow", [("a", "40 to 60", "2025-03-01"), ("b", "about 70", "2025-03-03"),
+                            ("c", "up to 90", "2025-03-04")], 1, "a bar, a band and an arrow"),
+    ("same day", [("a", "40", "2025-03-01"), ("b", "41", "2025-03-01"), ("c", "about 45", "2025-03-01")], 1,
+     "three reports of one day side by side"),
+    ("mixed dates", [("a", "40", "2025-03-01"), ("b", "52", None)], 1, "one undated report: order unknown"),
+    ("vague", [("a", "dozens of", "2025-03-01"), ("b", "scores of", "2025-03-02")], 1, "vague words as ranges"),
+]
+
+
+@pytest.mark.parametrize("name,reports,charts,why", SHAPES, ids=[r[0] for r in SHAPES])
+def test_awkward_groups_render(name: str, reports: list[tuple[str, str, str | None]], charts: int,
+                               why: str) -> None:
+    report = _report([_art(i, FREEDONIA.format(fig), pub) for i, fig, pub in reports])
+    assert len(report.groups) == 1, f"the invented reports are one quantity ({name})"
+    page = _check(report, render_html(report, []))
+    s = next(iter(page.sections.values()))
+    assert s.charts == charts
+    text = " ".join(s.text)
+    undated = any(pub is None for _, _, pub in reports)
+    assert ("order unknown:" in text) == (undated and len(reports) > 1), why
+
+
+def test_conflict_without_dates_says_order_unknown() -> None:
+    report = _report([_art("p", FREEDONIA.format("40")), _art("q", FREEDONIA.format("52"))])
+    page = _check(report, render_html(report, []))
+    s = next(iter(page.sections.values()))
+    assert "report order" in " ".join(s.svg), "the x axis is the order of the reports"
+
+
+SHAPE_ROWS = [
+    ("15", "point", "an exact figure"),
+    ("about 1,200", "approx", "a hedge makes a band"),
+    ("40 to 60", "range", "two bounds make a bar"),
+    ("more than 40", "above", "an open upper side makes an arrow up"),
+    ("at least 40", "above", "likewise"),
+    ("up to 90", "below", "an open lower side makes an arrow down"),
+]
+
+
+@pytest.mark.parametrize("figure,want,why", SHAPE_ROWS, ids=[r[0] for r in SHAPE_ROWS])
+def test_shape(figure: str, want: str, why: str) -> None:
+    (claim,) = extract(FREEDONIA.format(figure), id="a", published="2025-03-01")
+    assert shape(claim) == want, why
+
+
+def test_text_is_escaped() -> None:
+    text = "Floods in Freedonia have killed 40 people <script>alert(1)</script>, the Freedonia Red Cross said."
+    report = _report([_art("a", text, "2025-03-01"), _art("b<i>", FREEDONIA.format("41"), "2025-03-02")])
+    html = render_html(report, [])
+    page = _check(report, html)
+    assert "script" not in page.tags and "i" not in page.tags
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_article_url_is_text_not_a_link() -> None:
+    article = Article(id="a", text=FREEDONIA.format("40"), published=dt.date(2025, 3, 1),
+                      url="https://news.example/freedonia", title="Floods")
+    report = _report([article])
+    html = render_html(report, [article])
+    assert "news.example/freedonia" in html
+    assert [link for link in Page(html).links if not link.startswith("#")] == []
+
+
+def test_article_without_claims_is_listed() -> None:
+    quiet = Article(id="quiet-one", text="Nothing was counted today.", published=dt.date(2025, 3, 1))
+    loud = Article(id="loud", text=FREEDONIA.format("40"), published=dt.date(2025, 3, 1))
+    report = _report([quiet, loud])
+    html = render_html(report, [quiet, loud])
+    assert "quiet-one" in html, "an article with no figure is still named: nothing read disappears"
+
+
+def test_empty_report() -> None:
+    html = render_html(Report(claims=[], groups=[]), [])
+    page = _check(Report(claims=[], groups=[]), html)
+    assert page.sections == {}
+    assert "No figure was found" in html
+
+
+class ExplainedGroup(Group):
+    """A group as the grouping stage may give it: with why its claims are one quantity."""
+
+    why: str
+
+
+def test_why_is_shown_when_the_group_has_one() -> None:
+    report = _report([_art("a", FREEDONIA.format("40"), "2025-03-01"), _art("b", FREEDONIA.format("52"), "2025-03-02")])
+    g = report.groups[0]
+    why = "Same story (Freedonia), same metric, both running totals <of the floods>."
+    explained = ExplainedGroup(**g.model_dump(), why=why)
+    html = render_html(Report(claims=report.claims, groups=[explained]), [])
+    assert "Why one quantity" in html and "&lt;of the floods&gt;" in html
+    assert "Why one quantity" not in render_html(report, [])
+
+
+HEADINGS = [
+    ("killed Israel 2023-10-07", "killed", "Killed · Israel · 7 October 2023", "an event's day, spelled out"),
+    ("killed Gaza running total", "killed", "Killed · Gaza · running total", "a running total"),
+    ("hostages_released 2023-11", "hostages_released", "Hostages released · 2023-11", "a month stays ISO"),
+    ("killed alone:a:3", "killed", "Killed", "an internal anchor is not shown"),
+]
+
+
+@pytest.mark.parametrize("label,metric,want,why", HEADINGS, ids=[r[-1] for r in HEADINGS])
+def test_heading(label: str, metric: str, want: str, why: str) -> None:
+    report = _report([_art("a", FREEDONIA.format("40"), "2025-03-01")])
+    g = report.groups[0].model_copy(update={"label": label, "metric": Metric(metric)})
+    assert heading(g) == want, why
