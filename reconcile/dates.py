@@ -51,7 +51,7 @@ DATE_PATTERN = regex.compile(
     regex.VERBOSE,
 )
 _REPORT_BEFORE = regex.compile(
-    r"\b(?:said|says|told\s+\w+|told\s+reporters|reported|announced|published|released|stated"
+    r"\b(?:said|says|told\s+\w+|told\s+reporters|reported|announced|published|released|stated|informed"
     r"|(?:a|its|the|their)\s+(?:report|statement|study|survey|update|briefing)|as\s+of|confirmed|added|estimated|tallied|updated)\s+(?:on\s+|in\s+|late\s+|early\s+)?\Z",
     regex.IGNORECASE | regex.REVERSE)
 # what every date phrase holds: a year, a month or weekday name, or a relative word
@@ -66,14 +66,21 @@ _TALLY_BEFORE = regex.compile(  # "the toll rose to 2,012 on Sunday": the day of
     r"|\b(?:to|at)\s+[\d,.]+\s+(?:on|by|as\s+of)\s*\Z",
     regex.IGNORECASE | regex.REVERSE,
 )
-_BY_BEFORE = regex.compile(r"\b(?:by|as\s+of)[ \t]+\Z", regex.IGNORECASE | regex.REVERSE)
-_DATELINE_AFTER = regex.compile(r"[ \t]*+(?:\([^)\n]{1,40}\))?[ \t]*+[-–—]")
+_BY_BEFORE = regex.compile(  # "by Sunday", "as of 11 p.m. on Sunday": the day of a tally
+    r"""\b(?:by|as\s+of)
+        (?:\s+\d{1,2}(?:[:.]\d\d)?\s*(?:a\.m\.|p\.m\.|am|pm|gmt|local\s+time)?)?  # a time of day
+        (?:\s+(?:on|late|early))?[ \t]+\Z""",
+    regex.IGNORECASE | regex.REVERSE | regex.VERBOSE)
+_DATELINE_AFTER = regex.compile(r"[ \t]*+(?:\([^)\n]{1,40}\))?[ \t]*+\.?[-–—]")  # "ABUJA, Oct. 14 (PAW) -", "5 February 2024.-"
 _FROM_BEFORE = regex.compile(r"\bfrom[ \t]+\Z", regex.IGNORECASE | regex.REVERSE)
 _UNTIL_AFTER = regex.compile(r"[ \t]++(?:until|till|to|through)\b", regex.IGNORECASE)
 _WHEN_AFTER = regex.compile(r",?[ \t]++when\b")
-_LEAD_WORDS = regex.compile(r"(?:\bon|\bthe|\blate|\bearly)[ \t]++\Z")
-_EVENT_NOUN_AFTER = regex.compile(
-    rf"[ \t]++{alternation(LEXICON.events_of('disaster', 'violence', 'occasion'))}s?\b", regex.IGNORECASE)
+_LEAD_WORDS = regex.compile(r"(?:\bon|\bthe|\blate|\bearly|\bthis)[ \t]++\Z")
+_EVENT_NOUN_AFTER = regex.compile(  # "the April 25 earthquake", "an April 1 air strike"
+    rf"(?:[ \t]++[a-z]++)?[ \t]++{alternation(LEXICON.events_of('disaster', 'violence', 'occasion'))}s?\b", regex.IGNORECASE)
+_EVENT_NOUN_BEFORE = regex.compile(  # "the Noto Earthquake of Jan. 1", "Iran's attack on Sunday"
+    rf"\b{alternation(LEXICON.events_of('disaster', 'violence', 'occasion'))}s?[ \t]++(?:of|on)[ \t]++\Z",
+    regex.IGNORECASE | regex.REVERSE)
 _SCOPE_BEFORE = regex.compile(
     r"\b(?:since|before|until|through|(?:start|end|beginning)\s+of)\s+(?:the\s+)?\Z", regex.IGNORECASE | regex.REVERSE)
 
@@ -201,7 +208,7 @@ def find_dates(sentence: str, published: dt.date | None) -> list[DateMention]:
         elif _REPORT_BEFORE.search(before) or _BY_BEFORE.search(raw) or _TALLY_BEFORE.search(raw):
             role = "report"
         possessive = bool(m.group("poss")) or bool(
-            _EVENT_NOUN_AFTER.match(sentence, m.end(), m.end() + 14)
-        )
+            _EVENT_NOUN_AFTER.match(sentence, m.end(), m.end() + 24)
+        ) or bool(_EVENT_NOUN_BEFORE.search(sentence, max(0, m.start() - 24), m.start()))
         out.append(DateMention(m.start(), m.end(), m.group(), _resolve(m, published), role, possessive))
     return out

@@ -16,7 +16,7 @@ import gc
 import logging
 import re
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import partial
 from typing import Any, Literal
 
@@ -25,6 +25,7 @@ import regex
 from . import attribution as attr
 from .dates import DateMention, find_dates
 from .errors import InputTypeError
+from .incident import incident_date
 from .lexicon import LEXICON, alternation, greedy, without_possessive
 from .numbers import find_figures
 from .records import Article, Attribution, Claim, DatePeriod, Figure, FigureKind, Metric, Precision
@@ -92,7 +93,17 @@ _RUNNING_NEAR = regex.compile(  # a running total said next to its figure ("41,0
     regex.IGNORECASE,
 )
 _EVENT_KINDS = ("disaster", "violence", "campaign")
+OPENING = 4
+"""The headline and the first sentences: where an article says what it is about."""
+_CAMPAIGN_NOUN = regex.compile(rf"\b(?:{alternation(LEXICON.events_of('campaign'))})s?\b", regex.IGNORECASE)
+_INCIDENT_NOUN = regex.compile(rf"\b(?:{alternation(LEXICON.events_of('disaster', 'violence'))})s?\b", regex.IGNORECASE)
+_NEW_INCIDENT = regex.compile(  # an indefinite noun phrase brings in a new referent: "a strike", "another blast"
+    rf"\b(?:a|an|another)[ \t]++(?:[\w-]++[ \t]++)?(?:{alternation(LEXICON.events_of('disaster', 'violence'))})\b",
+    regex.IGNORECASE)
+_CAMPAIGN = regex.compile(  # a running total of a long event: "the war has killed", "since October 7"
+    rf"\b(?:{alternation(LEXICON.events_of('campaign'))})s?\b|\bsince\b", regex.IGNORECASE)
 _STOCK_METRICS = frozenset({Metric.HOSTAGES_HELD, Metric.POPULATION})
+_INCIDENT_METRICS = _EVENT_METRICS | {Metric.MUNITIONS}  # what an incident's date dates: its toll, what was fired
 _CLAIM_KINDS = frozenset({FigureKind.COUNT, FigureKind.MONEY})
 _NOT_PLACES = frozenset(w.lower() for w in (*LEXICON.months, *LEXICON.weekdays)) | frozenset(
     {"the", "a", "an", "his", "her", "its", "their", "this", "that", "these", "those", "all", "one"})
@@ -293,15 +304,54 @@ def _keep(fig: Figure, metric: Metric, who: str | None, sentence: str, a: int) -
     return head.endswith("s") and not head.endswith("ss")
 
 
+_DATED_EVENT = regex.compile(  # "the 2016 Kumamoto quakes, which killed 50": the figure's clause modifies the event
+    rf"""(?:[ \t]++[\w'’-]++){{0,3}}?[ \t]++{alternation(LEXICON.events_of('disaster', 'violence', 'campaign'))}s?\b
+         (?:[ \t]++(?:of|in)[ \t]++[\w'’ -]{{1,30}}?)?          # "disaster of 2014", "a 1981 disaster in Bihar"
+         ,?[ \t]++(?:which|when|that|where|killing|leaving)\b""",
+    regex.IGNORECASE | regex.VERBOSE)
+_EVENT_OF_DATE = regex.compile(
+    rf"""\b{alternation(LEXICON.events_of('disaster', 'violence', 'campaign'))}s?[ \t]++(?:of|in)[ \t]++\Z""",
+    regex.IGNORECASE | regex.VERBOSE | regex.REVERSE)
+_RELATIVE_AFTER = regex.compile(r",?[ \t]++(?:which|when|that|where|killing|leaving)\b", regex.IGNORECASE)
+
+
+def _named_event(dates: list[DateMention], sentence: str, a: int) -> DatePeriod | None:
+    """The date of an event the figure's relative clause describes: "since the 2016 Kumamoto
+    quakes, which killed 50", "the Sewol ferry disaster of 2014 that claimed 304 lives", "the 1991
+    Gulf War, when Iraq fired 42 Scuds". The clause modifies the dated event noun, so the figure is
+    that event's count, whatever role the date plays in the main clause ("since ...")."""
+    for d in reversed(dates):
+        if d.end > a or d.period is None or a - d.end > 160:
+            continue
+        if _CLAUSE_STOP.search(sentence, d.end, a):
+            return None
+        m = _DATED_EVENT.match(sentence, d.end, a)
+        if m is None and _EVENT_OF_DATE.search(sentence, max(0, d.start - 30), d.start):
+            m = _RELATIVE_AFTER.match(sentence, d.end, a)
+        if m is not None:
+            return d.period
+    return None
+
+
+_CLAUSE_STOP = regex.compile(r"[;:]|\.\s")
+
+
 def _event_date(dates: list[DateMention], sentence: str, a: int, cumulative: bool,
-                relative: bool) -> DatePeriod | None:
+                relative: bool, speech: Sequence[attr.Found] = ()) -> DatePeriod | None:
     """The event date of the figure at ``a``: the nearest event date of its clause, else of its sentence.
 
     A running total ("the toll rose to 154 on Friday") keeps only a date that
     names its event ("Tuesday's explosion"); a figure in a clause that dates
     itself relatively ("a year after ... killing 200") keeps none from another clause.
+    A date before a verb of saying whose reported clause holds the figure dates
+    the saying, not the event ("Early on Sunday, the chief told a briefing that
+    151 people had died").
     """
-    usable = [d for d in dates if d.role == "event" and d.period is not None]
+    named = _named_event(dates, sentence, a)
+    if named is not None:
+        return named
+    usable = [d for d in dates if d.role == "event" and d.period is not None
+              and not any(d.end <= f.start and f.end <= a for f in speech)]
     if cumulative:
         usable = [d for d in usable if d.possessive]
     if not usable:
@@ -356,7 +406,9 @@ def _extract(article: Article | str, **meta: Any) -> list[Claim]:
     sentences = split_sentences(text)
     names = _story_names(text)
     dates_of = [find_dates(sent.text, published) for sent in sentences]  # once per sentence
-    lead = _lead_date(sentences, dates_of)
+    incident = incident_date(sentences, dates_of, published)
+    war = any(_CAMPAIGN_NOUN.search(sent.text) for sent in sentences[:OPENING])
+    lead = (-1, incident) if incident is not None else _lead_date(sentences, dates_of)
     starts = [s.start for s in sentences]
     by_sentence: dict[int, list[Figure]] = {}
     for f in figures:
@@ -389,7 +441,7 @@ def _extract(article: Article | str, **meta: Any) -> list[Claim]:
         if figs:
             context = last_event if last_event is not None and last_event[0] == sent.paragraph else lead
             new = _claims_of(article, sent, figs, attributions(i), dates, partial(named_before, i), context,
-                             reported_default, last_metric, names)
+                             reported_default, last_metric, names, incident is not None, war)
             claims.extend(new)
             if new:
                 last_metric = new[-1].metric
@@ -450,7 +502,17 @@ def _claims_of(article: Article, sent: Sentence, figs: list[Figure],
                found: list[tuple[attr.Found, Attribution]], dates: list[DateMention],
                named_before: Callable[[], Attribution | None], last_event: tuple[int, DatePeriod] | None,
                reported_default: DatePeriod | None, last_metric: Metric | None,
-               names: tuple[str, ...]) -> list[Claim]:
+               names: tuple[str, ...], incident: bool = False, war: bool = False) -> list[Claim]:
+    """The claims of one sentence.
+
+    ``last_event`` is the date that an undated toll of an event takes: the last
+    event date of the paragraph, or (paragraph -1) the article's incident
+    (``incident`` true) or opening date. The incident's toll keeps the
+    incident's date even when the sentence tallies it ("the toll rose to 155");
+    a running total of a campaign ("the war has killed", "since October") keeps none,
+    and so does a tally in an article about a war (``war``: its opening names one)
+    unless its sentence names the incident ("the toll of the convoy attack").
+    """
     s = sent.text
     all_cues = [(m.start(), m.end(), *_CUES[" ".join(m.group("cue").lower().split())])
                 for m in _CUE.finditer(s)]
@@ -459,6 +521,10 @@ def _claims_of(article: Article, sent: Sentence, figs: list[Figure],
     running = bool(_RUNNING.search(s))
     relative = bool(_RELATIVE_TIME.search(s))
     past = bool(_PAST_MARKER.search(s))  # "at the time", "had been freed": an earlier event than the lead's
+    campaign = bool(_CAMPAIGN.search(s))
+    names_incident = bool(_INCIDENT_NOUN.search(s))
+    other_incident = bool(_NEW_INCIDENT.search(s))  # "a strike on an apartment killed seven": another incident
+    speech = [f for f, _ in found if f.covers == "after"]
     date_starts = [d.start for d in dates]
     found_starts = [f.start for f, _ in found]
     out: list[Claim] = []
@@ -496,11 +562,14 @@ def _claims_of(article: Article, sent: Sentence, figs: list[Figure],
         # a running total is read near the figure: "recovered 15 bodies on Monday, bringing the toll to 102"
         tally = (cumulative and bool(_CUMULATIVE.search(s, max(0, a - 60), min(len(s), b + 20)))) or (
             running and bool(_RUNNING_NEAR.search(s, max(0, a - 40), min(len(s), b + 35))))
-        event = None if metric in _STOCK_METRICS else _event_date(near_dates, s, a, tally, relative)
+        event = None if metric in _STOCK_METRICS else _event_date(near_dates, s, a, tally, relative, speech)
         event_from: Literal["sentence", "paragraph", "lead"] | None = "sentence" if event else None
-        if event is None and metric in _EVENT_METRICS and not tally and last_event is not None \
-                and last_event[0] in (sent.paragraph, -1) and not running \
-                and not (last_event[0] == -1 and past):
+        of_incident = incident and last_event is not None and last_event[0] == -1
+        if event is None and metric in _INCIDENT_METRICS and last_event is not None \
+                and last_event[0] in (sent.paragraph, -1) \
+                and ((not campaign and not relative and not other_incident
+                      and (not war or names_incident or not (tally or running)))
+                     if of_incident else (not tally and not running and not (last_event[0] == -1 and past))):
             event = last_event[1]
             event_from = "lead" if last_event[0] == -1 else "paragraph"
         reports = [d.period for d in near_dates if d.role == "report" and d.period is not None]

@@ -115,6 +115,7 @@ class Lexicon:
     function_words: dict[str, str]  # word -> class
     speakers: tuple[tuple[str, str], ...]  # (word, role)
     places: dict[str, str]  # word -> "locative" | "modifier"
+    incident_verbs: frozenset[str]  # "struck", "sank": an incident happened
 
     def events_of(self, *kinds: str, place: bool = False) -> list[str]:
         """The event nouns of some kinds (only those that follow a place name if ``place``)."""
@@ -178,6 +179,7 @@ def load() -> Lexicon:
         function_words={r[0].lower(): r[1] for r in _lines("function_words.tsv")},
         speakers=tuple((r[0], r[1]) for r in _lines("speakers.tsv")),
         places={r[0].lower(): r[1] for r in _lines("places.tsv")},
+        incident_verbs=_words("incident_verbs.txt"),
     )
 
 

@@ -1,0 +1,153 @@
+"""The incident an article is about, and the day it happened.
+
+News reports an incident's toll for days after it: "the toll from Friday's
+quake rose to 1,480, officials said on Sunday". Every toll of that incident
+keeps the incident's date, whatever day the figure was announced, so the
+article's incident date is read once, from the whole text, and claims with no
+date of their own take it (see :mod:`reconcile.extraction`).
+
+The incident's day is the day-precision event date (not the day a figure was
+announced or tallied: see :mod:`reconcile.dates`) that the article ties most
+closely to what happened, scored on grammatical grounds:
+
+- +2 for a date in a sentence that says something happened: an incident noun
+  ("crush", "quake", "attack") or an incident verb ("struck", "sank") or a
+  verb of dying ("killed", "died");
+- +1 for a date that names the event ("Friday's accident", "the Jan. 1 quake"),
+  but -3 when the event it names is not the one the headline names (the
+  headline "Iran attack" is not "the 1 April strike" that it avenged);
+- +1 for a date in a sentence that names the incident the headline names;
+- nothing from a sentence that dates itself relatively ("a year after the
+  blast") or tallies ("the toll rose to 2,012 on Sunday": the day of a count);
+- a date must score 2 or more: a text that never says on what day something
+  happened has no incident date;
+- nothing from a picture's caption ("PHOTO: Mourners ..., Oct. 30"): the day
+  of the picture;
+- 0 for a date in a short line with no verb (a dateline, a live blog's
+  timestamp), which only a text with no better date uses;
+- nothing from a sentence that tallies ("the toll rose to 2,012 on Sunday":
+  the day of a count), unless the date names the event ("the toll from
+  Friday's quake");
+- never a date more than :data:`INCIDENT_WINDOW_DAYS` before publication, and
+  nothing at all when the opening looks back ("a year after the blast"): such an
+  article is about an older event and dates its figures in their own sentences.
+
+Ties go to the earlier day: reports follow their incident.
+
+
+>>> import datetime as dt
+>>> from reconcile.sentences import split_sentences
+>>> from reconcile.dates import find_dates
+>>> text = "Quake kills 73\\n\\nThe toll rose on Wednesday. The quake struck on Monday, killing dozens."
+>>> sents = split_sentences(text)
+>>> incident_date(sents, [find_dates(s.text, dt.date(2024, 1, 3)) for s in sents], dt.date(2024, 1, 3)).label
+'2024-01-01'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import regex
+
+from .dates import DateMention
+from .lexicon import LEXICON, alternation
+from .records import DatePeriod, Precision
+from .sentences import Sentence
+
+__all__ = ["INCIDENT_WINDOW_DAYS", "incident_date", "incident_nouns"]
+
+INCIDENT_WINDOW_DAYS = 14
+"""A date more than this many days before publication is another, older event: news of an
+incident's toll comes within two weeks of it; a later article (a review, an anniversary) dates its
+figures in their own sentences."""
+"""The headline and the sentences after it that make the article's opening."""
+
+_INCIDENT_NOUN = regex.compile(
+    rf"\b(?P<noun>{alternation(LEXICON.events_of('disaster', 'violence', 'occasion'))})(?:e?s)?\b", regex.IGNORECASE)
+_HAPPENING = ("killed", "injured", "hostages_taken", "hostages_released", "prisoners_released")
+_NOUN_AFTER = regex.compile(rf"(?:[ \t]++[a-z]++)?[ \t]++{_INCIDENT_NOUN.pattern[2:]}", regex.IGNORECASE)
+_NOUN_BEFORE = regex.compile(rf"{_INCIDENT_NOUN.pattern}[ \t]++(?:of|on)[ \t]++\Z", regex.IGNORECASE | regex.REVERSE)
+_HAPPENED = regex.compile(
+    rf"""\b(?:{alternation([*LEXICON.incident_verbs,
+                            *(c for c, (m, _) in LEXICON.metric_cues.items() if m in _HAPPENING)])})\b""",
+    regex.IGNORECASE)
+_VERB_LIKE = re.compile(r"\b[a-z]+(?:ed|s)\b|\b(?:is|are|was|were|has|have|had|said|says|told|hit|struck|rose)\b")
+_SHORT_LINE_WORDS = 12
+_CAPTION = regex.compile(r"\W*+(?:photo|picture|caption|file\s++photo|image)\b", regex.IGNORECASE)
+OPENING = 3
+"""The headline and the first sentences: where an article says what it is about."""
+_TALLY = regex.compile(
+    r"\b(?:tolls?|rose|risen|climbed|stood|stands|lowered|raised|revised|increased|reached|tally|count)\b",
+    regex.IGNORECASE)
+_RELATIVE = regex.compile(
+    r"\b(?:a|one|two|three|\d+)\s++years?\s++(?:after|on|later|since|ago)\b|\banniversary\b", regex.IGNORECASE)
+_KIND = {w: k for w, (k, _) in LEXICON.events.items()}
+
+
+def incident_nouns(headline: str) -> frozenset[str]:
+    """The event nouns of a headline ("Quake kills 73" -> {"quake"}): what the article is about."""
+    return frozenset(m.group("noun").lower() for m in _INCIDENT_NOUN.finditer(headline))
+
+
+def _same_event(noun: str, nouns: frozenset[str]) -> bool:
+    """One noun of the headline's, a compound of one ("earthquake" and "quake", "airstrike" and
+    "strike"), or two names of a disaster ("shipwreck", "sinking"): disasters do not answer one
+    another, while violence often answers an earlier act ("retaliation for the 1 April strike")."""
+    kind = _KIND.get(_base(noun))
+    return any(noun.endswith(n) or n.endswith(noun) or (kind == "disaster" and _KIND.get(_base(n)) == kind)
+               for n in nouns)
+
+
+def _compound(noun: str, nouns: frozenset[str]) -> bool:
+    """The headline's noun or a compound of it ("earthquake" and "quake", "wildfires" and "fire")."""
+    noun = _base(noun)
+    return any(noun.endswith(_base(n)) or _base(n).endswith(noun) for n in nouns)
+
+
+def _base(noun: str) -> str:
+    return noun if noun in _KIND else noun.rstrip("s")
+
+
+def _dateline(sentence: str) -> bool:
+    """A short line without a verb: a dateline, a byline or a live blog's timestamp."""
+    return len(sentence.split()) <= _SHORT_LINE_WORDS and _VERB_LIKE.search(sentence) is None
+
+
+def incident_date(sentences: list[Sentence], dates_of: list[list[DateMention]],
+                  published: dt.date | None) -> DatePeriod | None:
+    """The day of the incident the article is about, or None when the text names none."""
+    if not sentences:
+        return None
+    nouns = incident_nouns(sentences[0].text)
+    if any(_RELATIVE.search(sent.text) for sent in sentences[:OPENING]):
+        return None  # "a year after the blast": the article looks back on an older event
+    total: dict[dt.date, int] = {}
+    latest = published or max((d.period.start for ds in dates_of for d in ds if d.period is not None), default=None)
+    for sent, dates in zip(sentences, dates_of, strict=False):
+        usable = [d for d in dates if d.role == "event" and d.period is not None
+                  and d.period.precision is Precision.DAY and d.period.start == d.period.end
+                  and (latest is None or 0 <= (latest - d.period.start).days <= INCIDENT_WINDOW_DAYS)]
+        s = sent.text
+        if not usable or _RELATIVE.search(s) or _CAPTION.match(s):
+            continue
+        dateline = _dateline(s)
+        tally = _TALLY.search(s) is not None
+        named = {m.group("noun").lower() for m in _INCIDENT_NOUN.finditer(s)}
+        base = 0 if dateline or tally else (
+            (2 if named or _HAPPENED.search(s) else 0) + (1 if any(_compound(n, nouns) for n in named) else 0))
+        for d in usable:
+            p = d.period
+            assert p is not None
+            score = base
+            if d.possessive and not dateline:
+                own = _NOUN_AFTER.match(s, d.end, d.end + 24) or _NOUN_BEFORE.search(s, max(0, d.start - 24), d.start)
+                other = own is not None and nouns and not _same_event(own.group("noun").lower(), nouns)
+                score = -1 if other else max(score, 2) + 1
+            if score >= 2:
+                total[p.start] = max(total.get(p.start, 0), score)
+    if not total:
+        return None
+    day = max(total, key=lambda k: (total[k], -k.toordinal()))
+    return DatePeriod.of(day)
