@@ -86,8 +86,17 @@ def test_stdin_text(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.Monk
 def test_malformed_line_names_file_line_and_field(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     p = _jsonl(tmp_path, [GOOD, json.dumps({"id": "a2", "txt": "oops"})])
     code, out, err = run(["extract", str(p)], capsys)
-    assert code == 2 and out == ""
-    assert f"{p}:2:" in err and "txt" in err
+    # claims stream out as they come: those read before the bad line are out, then the run stops
+    assert code == 2 and [json.loads(line)["article_id"] for line in out.splitlines()] == ["a1"]
+    assert f"{p}:2:" in err and "txt" in err and "--keep-going" in err
+
+
+def test_a_stopped_run_leaves_no_output_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    p = _jsonl(tmp_path, [GOOD, "{not json"])
+    target = tmp_path / "claims.jsonl"
+    code, _, err = run(["extract", str(p), "-o", str(target)], capsys)
+    assert code == 2 and ":2:" in err and not target.exists()
+    assert not list(tmp_path.glob(".claims.jsonl.*"))
 
 
 def test_keep_going_reports_and_continues(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -188,14 +197,14 @@ def test_compare_keep_going_keeps_the_good_articles(tmp_path: Path, capsys: pyte
 
 def test_an_internal_error_names_its_article(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                              monkeypatch: pytest.MonkeyPatch) -> None:
-    import reconcile.cli as cli
+    import reconcile.parallel as parallel
 
     def broken(article: object) -> list[object]:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(cli, "extract", broken)
+    monkeypatch.setattr(parallel, "extract", broken)
     p = _jsonl(tmp_path, [GOOD])
     code, _, err = run(["extract", str(p)], capsys)
-    assert code == 2 and "article a1: RuntimeError: boom" in err
+    assert code == 2 and "article a1: RuntimeError: boom" in err and "--keep-going" in err
     code, out, err = run(["extract", str(p), "--keep-going"], capsys)
     assert code == 1 and out == "" and json.loads(err)["article_id"] == "a1"
