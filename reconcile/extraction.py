@@ -203,9 +203,8 @@ def _whole_of(s: str, a: int, hedge_start: int, prev_end: int, k: int, prev_metr
     if opening is not None and a >= opening.end() and opening_metric is not None:
         return opening_metric, True
     between = s[prev_end:hedge_start] if k else s[:hedge_start]
-    intro = None
-    for intro in _PARTS_INTRO.finditer(between):
-        pass  # the last one: the list starts after it
+    intros = list(_PARTS_INTRO.finditer(between))
+    intro = intros[-1] if intros else None  # the last one: the list starts after it
     head = prev_metric if k else last_metric
     if not k and intro is not None:  # "portraits of the dead, among them the 10 firefighters": the noun before
         named = [m for c0, c1, m, pos in cues if c1 <= intro.start() and pos in ("after", "both")]
