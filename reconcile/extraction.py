@@ -48,8 +48,15 @@ _REFER_BEFORE = regex.compile(
     r"""(?:\b(?:up|down)?\s*from
       | \b(?:put|puts|putting|set|sets|raised|lowered|revised)\s+(?:the\s+|its\s+|their\s+)?
            (?:figure|number|count|total|tally)(?:\s+\w+)?\s+at
+      | \b(?:bringing|brings|brought|taking|takes|took|pushing|raising)\s+(?:the\s+|its\s+|their\s+)?
+           (?:\w+\s+)?(?:figure|number|count|total|tally|toll)\s+to         # "bringing the total to 82"
+      | \b(?:it|they)\s+(?:rose|jumped|climbed|fell|dropped|increased|grew|reached)\s+(?:to\s+)?  # "it jumped to 332"
       | \b(?:figure|number|count|total|tally)\s+(?:was|is|stood|stands|at|of)
            (?:\s+(?:probably|likely|closer\s+to|nearer|now|actually))*)\s*\Z""",
+    regex.IGNORECASE | regex.VERBOSE | regex.REVERSE)
+_PREDICATE_BEFORE = regex.compile(  # the verb that gives a subject its figure: "rose to", "stood at", "were"
+    r"""\b(?:(?:has|have|had)\s++)?(?:rose|risen|climbed|reached|jumped|increased|grew|hit|stood|stands|was|were|is|are)
+        (?:\s++(?:to|at))?\s*+\Z""",
     regex.IGNORECASE | regex.VERBOSE | regex.REVERSE)
 _PASSIVE_CUE = regex.compile(r"(?:were|was)\s", regex.IGNORECASE)  # "61 were killed in India and 25 in Tibet"
 _OF_THEM = regex.compile(r"\s++of\s++(?:them|whom|those)\b", regex.IGNORECASE)
@@ -60,6 +67,14 @@ _PARTS_INTRO = regex.compile(  # "they included five Iranians", "24 captives - 1
     r"\b(?:include|includes|included|including|among[ \t]++them|among[ \t]++whom|of[ \t]++whom|such[ \t]++as)\b"
     r"|[:–—]|[ \t]-[ \t]",
     regex.IGNORECASE)
+_GAPPED_NAME = regex.compile(  # a gapped clause: its subject's name, then the figure ("..., and Wajima 90")
+    r"""(?:,|;|\band\b)[ \t]*+(?:the[ \t]++(?:town|city|village|district|province|prefecture|state)[ \t]++of[ \t]++)?
+        (?:\p{Lu}[\w'’-]*+[ \t]*+){1,3}\Z""", regex.VERBOSE)
+_NOUN_AFTER_FIGURE = regex.compile(r"[ \t]++(?!each\b|in\b|at\b|on\b|and\b)[a-z]")
+_REPORTED_BARE = regex.compile(
+    rf"\b(?:has|have|had)[ \t]++(?:{alternation(list(LEXICON.attribution_verbs))})[ \t]*+\Z", regex.IGNORECASE)
+_SEPARATOR_END = regex.compile(r"(?:,|;|\band\b)[ \t]*+\Z")
+_GAPPED_PLACE = regex.compile(r"[ \t]++(?:each[ \t]++)?(?:in|at)[ \t]++\p{Lu}")  # "..., five in Nanao"
 _LIST_GAP = regex.compile(  # what stands between two members: the last member's noun and a separator
     r"[^,;:.()\"“”]{0,40}?(?:,|\band\b|\bor\b)[ \t]*+\Z", regex.IGNORECASE)
 _AUX_BEFORE = regex.compile(
@@ -157,6 +172,14 @@ def _metric(sentence: str, a: int, b: int, prev_end: int, next_start: int,
             return Metric(inside[-1])  # "put the number abducted at 129"
     if prev_metric is not None and (refer is not None or _OF_THEM.match(sentence, b, b + 30)):
         return prev_metric
+    pred = _PREDICATE_BEFORE.search(sentence, max(0, hedge_start - 40), hedge_start)
+    if pred is not None:  # "The number of people who died ... has reached 156", "those unaccounted for were 222"
+        subject = sentence.rfind("number of", max(prev_end, pred.start() - 200), pred.start())
+        lo = subject if subject >= 0 else max(prev_end, pred.start() - 30)
+        subj_cues = [(c1, m) for c0, c1, m, pos in cues if lo <= c0 and c1 <= pred.start()]
+        if subj_cues and not _CLAUSE_END.search(sentence, lo, pred.start()) and (
+                subject >= 0 or subj_cues[-1][0] >= pred.start() - 2):
+            return Metric(subj_cues[0][1] if subject >= 0 else subj_cues[-1][1])
     after = [(c0, m) for c0, c1, m, pos in cues
              if c0 >= b and c0 < next_start and pos in ("after", "both") and not _modifier(sentence, c0, c1)]
     before = [(c1, m) for c0, c1, m, pos in cues if c1 <= hedge_start and c0 >= prev_end
@@ -190,7 +213,28 @@ def _metric(sentence: str, a: int, b: int, prev_end: int, next_start: int,
     return Metric.OTHER
 
 
-def _whole_of(s: str, a: int, hedge_start: int, prev_end: int, k: int, prev_metric: Metric | None,
+def _gapped_counts(figures: list[Figure], text: str) -> list[Figure]:
+    """The counts, with a name's number in a gapped list read as a count, not a label.
+
+    The figure grammar reads "Wajima 90" as a label ("Route 90"); after a count,
+    in "Suzu has recorded 100 deaths and Wajima 90", it is a gapped clause whose
+    verb and noun are the first clause's.
+    """
+    out: list[Figure] = []
+    for f in figures:
+        if f.kind is FigureKind.ORDINAL:
+            if not (out and out[-1].kind is FigureKind.COUNT and f.start - out[-1].end <= 200
+                    and f.text.replace(",", "").isdigit()
+                    and not any(ch.isdigit() for ch in text[out[-1].end:f.start])  # "from Camp 1 and Camp 2"
+                    and _GAPPED_NAME.search(text, max(out[-1].end, f.start - 60), f.start)
+                    and not _NOUN_AFTER_FIGURE.match(text, f.end)):
+                continue
+            f = f.model_copy(update={"kind": FigureKind.COUNT})
+        out.append(f)
+    return out
+
+
+def _whole_of(s: str, a: int, b: int, hedge_start: int, prev_end: int, k: int, prev_metric: Metric | None,
               last_metric: Metric | None, opening: regex.Match[str] | None, opening_metric: Metric | None,
               part_run: bool, cues: list[tuple[int, int, str, str]]) -> tuple[Metric | None, bool]:
     """The metric of the whole that a figure with no cue of its own is a part of, and whether it is one.
@@ -198,7 +242,9 @@ def _whole_of(s: str, a: int, hedge_start: int, prev_end: int, k: int, prev_metr
     A part counts what its whole counts: "Of the dead, 97 were women and 56 men"
     (killed), "killed 112, among them 30 children, 21 women" (killed), "26
     foreigners were killed. They included five Iranians, four Russians" (killed),
-    "24 captives - 13 Israelis, 10 Thais" (the captives' metric).
+    "24 captives - 13 Israelis, 10 Thais" (the captives' metric). A gapped
+    clause repeats the verb and noun of the one before it: "Suzu has recorded 100
+    deaths and Wajima 90", "Twenty died in Anamizu, five in Nanao".
     """
     if opening is not None and a >= opening.end() and opening_metric is not None:
         return opening_metric, True
@@ -214,6 +260,11 @@ def _whole_of(s: str, a: int, hedge_start: int, prev_end: int, k: int, prev_metr
     if (intro is not None and len(between[intro.end():].split()) <= 1) or (
             part_run and k and _LIST_GAP.fullmatch(between)):
         return head, True
+    if not k and _REPORTED_BARE.search(between) and not _NOUN_AFTER_FIGURE.match(s, b):
+        return head, True  # "... 100 deaths. Anamizu has reported 20": a bare numeral takes the noun before it
+    if k and ((_GAPPED_NAME.search(between) and not _NOUN_AFTER_FIGURE.match(s, b))
+              or (_SEPARATOR_END.search(between) and _GAPPED_PLACE.match(s, b))):
+        return head, True  # "Suzu 100 deaths and Wajima 90", "Twenty died in Anamizu, five in Nanao"
     return None, False
 
 
@@ -440,7 +491,8 @@ def _extract(article: Article | str, **meta: Any) -> list[Claim]:
     elif published > dt.date.today() + dt.timedelta(days=1):
         log.warning("article %s is dated %s, in the future: its relative dates resolve against it",
                     article.id, published.isoformat())
-    figures = [f for f in find_figures(text) if f.kind in _CLAIM_KINDS]
+    figures = _gapped_counts([f for f in find_figures(text) if f.kind in _CLAIM_KINDS or f.kind is FigureKind.ORDINAL],
+                             text)
     if not figures:
         return []
     sentences = split_sentences(text)
@@ -593,7 +645,7 @@ def _claims_of(article: Article, sent: Sentence, figs: list[Figure],
         else:
             metric = _metric(s, a, b, prev_end, next_start, cues, prev_metric or last_metric, hedge_start)
         if metric is Metric.OTHER and fig.kind is FigureKind.COUNT:
-            whole, part = _whole_of(s, a, hedge_start, prev_end, k, prev_metric, last_metric, opening, opening_metric,
+            whole, part = _whole_of(s, a, b, hedge_start, prev_end, k, prev_metric, last_metric, opening, opening_metric,
                                     part_run, cues)
             if whole is not None:
                 metric = whole
