@@ -25,7 +25,7 @@ from .records import Attribution
 _VERBS = alternation(list(LEXICON.attribution_verbs))
 _DATA_NOUNS = LEXICON.speakers_of("data")  # "figures from X", "a tally by X"
 _POSSESSIVE_NOUNS = LEXICON.speakers_of("possessive")  # "X's tally"
-_STOP = r"[,.;:\"“”()\[\]—–]|\s-\s|\s(?:on|in|at|as|after|before|which|who|that|when|while|and\sthat)\s"
+_STOP = r"[,;:\"“”()\[\]—–]|(?<!\b\p{Lu})\.|\s-\s|\s(?:on|in|at|as|after|before|which|who|that|when|while|and\sthat)\s"
 
 _ACCORDING = regex.compile(
     rf"\baccording\s++to\s++(?P<src>.+?)(?=(?:{_STOP})|\Z)", regex.IGNORECASE | regex.DOTALL
@@ -68,7 +68,23 @@ _FIGURE_AHEAD = regex.compile(
     rf"|{alternation(list(LEXICON.vague))})\b",
     regex.IGNORECASE,
 )
+_CLAUSE_REST = regex.compile(r"[^,;:()\"“”—–]*+")
+_COLON = regex.compile(  # "IDF: about 170 drones", "- Chief Secretary Jena: toll has risen to 233"
+    r"(?:^|(?<=^[ \t]*+[-–—•*][ \t]++))(?P<src>\p{Lu}[\w.'’&-]*+(?:[ \t]++[\w.'’&()-]++){0,7}?)[ \t]*+:[ \t]++(?=\S)")
+_ACRONYM = regex.compile(r"\p{Lu}{2,5}")  # "IDF", "UN"
+_NOT_COLON_SPEAKERS = frozenset({
+    "breaking", "update", "updated", "live", "watch", "photo", "picture", "video", "read", "also", "note",
+    "editor", "editors", "helplines", "helpline", "key", "published", "source", "sources", "caption", "file",
+    "correction", "analysis", "opinion", "timeline", "explainer", "warning", "exclusive", "latest", "more"})
 _PASSIVE_BEFORE = regex.compile(r"\b(?:was|were|been|be|is|are|being)\s+\Z", regex.IGNORECASE | regex.REVERSE)
+_LEAD_TIME = regex.compile(
+    r"^(?:by|in|on|at|early|late|later)\s++(?:the\s++)?(?:early\s++|late\s++)?"
+    r"(?:morning|afternoon|evening|night|weekend|\w++day)\b[\s,]*+",
+    regex.IGNORECASE)
+_NOT_SUBJECT = regex.compile(
+    rf"^(?:who|which|that|where|when|whose|{alternation(LEXICON.function_words_of('preposition'))})\b",
+    regex.IGNORECASE)
+_SPEAKER_HEADS = frozenset(w.lower() for w in (*LEXICON.speakers_of("group"), *LEXICON.speakers_of("title")))
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "his", "her", "officials there"})
 _LOWER_OK = regex.compile(
     rf"^(?:the|a|an|he|she|they|{alternation(LEXICON.speakers_of('group'))})\b"
@@ -104,8 +120,11 @@ class Found:
 
 
 def _clean(src: str, strict: bool = True) -> str | None:
-    src = src.strip(" \t\n,'\"“”")
+    src = src.strip(" \t\n,'\"“”-–—•*")
     src = _LEAD_JUNK.sub("", src)
+    src = _LEAD_TIME.sub("", src)  # "By evening the foreign ministry", "In the evening the mayor"
+    if _NOT_SUBJECT.match(src):
+        return None  # "who toured the area", "In one village near Kotli": not a speaker
     src = _TRAILING_TIME.sub("", src)  # "Puerto Rico's government yesterday (raised)"
     words = src.split()
     if not src or len(words) > 14 or any(ch.isdigit() for ch in src):
@@ -118,7 +137,7 @@ def _clean(src: str, strict: bool = True) -> str | None:
     last = words[-1].lower()
     if strict and (last in _NOT_NP_END or (last.endswith("ed") and words[-1].islower() and len(words) > 1)):
         return None  # "The government then denied", "Amina Ali Nkeki was"
-    if not (src[0].isupper() or _LOWER_OK.match(src) or not strict
+    if not (src[0].isupper() or _LOWER_OK.match(src) or not strict or last in _SPEAKER_HEADS
             or (len(words) <= 8 and any(w[0].isupper() for w in words[1:]))):
         return None
     return src
@@ -152,7 +171,7 @@ def _subject_before(sentence: str, verb_start: int) -> str | None:
 def find_attributions(sentence: str) -> list[tuple[Found, Attribution]]:
     """Every attribution in one sentence, with the side of the sentence it covers."""
     out: list[tuple[Found, Attribution]] = []
-    if _GATE.search(sentence) is None:
+    if _GATE.search(sentence) is None and ":" not in sentence:
         return out  # no verb of saying, no "according to", no tally: most sentences stop here
     lower = sentence.lower()
     outlet_m = _OUTLET.search(sentence) if "told" in lower else None
@@ -192,8 +211,21 @@ def find_attributions(sentence: str) -> list[tuple[Found, Attribution]]:
             continue
         # "..., the Red Crescent said, while 10,100 remain missing": the attribution closes its clause
         closes = not rest or rest[0] in ".,;:"
-        covers = "after" if _FIGURE_AHEAD.search(rest) and not closes else "before"
+        # "..., the ministry said on Sunday, the country's worst disaster in eight years": only the
+        # verb's own clause is its complement
+        clause = _CLAUSE_REST.match(rest)
+        own = clause.group() if clause is not None else rest
+        covers = "after" if _FIGURE_AHEAD.search(own) and not closes else "before"
         out.append((Found(start, v_end, covers), _make(src, relay)))
+    for m in (_COLON.finditer(sentence) if ":" in sentence else ()):
+        src = m.group("src")
+        words = src.split()
+        if words[0].lower().strip("'’s") in _NOT_COLON_SPEAKERS or not (
+                _ACRONYM.fullmatch(src) or any(w.lower() in _SPEAKER_HEADS for w in words)):
+            continue  # "BREAKING:", "Itaewon disaster live:", "ISLAMABAD:": a label, not a speaker
+        got = _clean(src)
+        if got:
+            out.append((Found(m.start("src"), m.end(), "after"), _make(got, relay)))
     for m in (_CITING.finditer(sentence) if "citing" in lower else ()):
         src = _clean(m.group("src"))
         if src and not out:

@@ -38,17 +38,45 @@ log = logging.getLogger("reconcile")
 _CUES = LEXICON.metric_cues
 # a literal alternation: the standard library's engine scans it several times faster than `regex`
 _CUE = re.compile(rf"(?<![\w-])(?P<cue>{greedy(alternation(list(_CUES)))})(?![\w-])", re.IGNORECASE)
+_HOSTAGE_METRICS = frozenset({Metric.HOSTAGES_TAKEN, Metric.HOSTAGES_HELD, Metric.HOSTAGES_RELEASED})
+_HOSTAGE_WORD = regex.compile(  # someone was taken: the story has hostages
+    r"\b(?:hostages?|captives?|captivity|captors?|abduct\w*+|kidnap\w*+)\b", regex.IGNORECASE)
+_RESCUED = regex.compile(r"\b(?:rescu\w*+|survivors?|pulled\s++(?:alive|out))\b", regex.IGNORECASE)
 _PRISONER = regex.compile(rf"\b{alternation(list(LEXICON.prisoner_words))}\b", regex.IGNORECASE)
 _WORD = regex.compile(r"[A-Za-z][\w'’-]*+|[^\s\w]")
 _REFER_BEFORE = regex.compile(
     r"""(?:\b(?:up|down)?\s*from
       | \b(?:put|puts|putting|set|sets|raised|lowered|revised)\s+(?:the\s+|its\s+|their\s+)?
            (?:figure|number|count|total|tally)(?:\s+\w+)?\s+at
+      | \b(?:bringing|brings|brought|taking|takes|took|pushing|raising)\s+(?:the\s+|its\s+|their\s+)?
+           (?:\w+\s+)?(?:figure|number|count|total|tally|toll)\s+to         # "bringing the total to 82"
+      | \b(?:it|they)\s+(?:rose|jumped|climbed|fell|dropped|increased|grew|reached)\s+(?:to\s+)?  # "it jumped to 332"
       | \b(?:figure|number|count|total|tally)\s+(?:was|is|stood|stands|at|of)
            (?:\s+(?:probably|likely|closer\s+to|nearer|now|actually))*)\s*\Z""",
     regex.IGNORECASE | regex.VERBOSE | regex.REVERSE)
+_PREDICATE_BEFORE = regex.compile(  # the verb that gives a subject its figure: "rose to", "stood at", "were"
+    r"""\b(?:(?:has|have|had)\s++)?(?:rose|risen|climbed|reached|jumped|increased|grew|hit|stood|stands|was|were|is|are)
+        (?:\s++(?:to|at))?\s*+\Z""",
+    regex.IGNORECASE | regex.VERBOSE | regex.REVERSE)
 _PASSIVE_CUE = regex.compile(r"(?:were|was)\s", regex.IGNORECASE)  # "61 were killed in India and 25 in Tibet"
 _OF_THEM = regex.compile(r"\s++of\s++(?:them|whom|those)\b", regex.IGNORECASE)
+# Parts of a whole: a list's members count what its head counts.
+_PARTS_OPENING = regex.compile(  # "Of the dead, 97 were women", "Of the 137 still held, 117 are men"
+    r"^\W*+(?:of|among)[ \t]++(?:the|those|these|them)\b(?P<np>[^,;:.]{0,80}+),", regex.IGNORECASE)
+_PARTS_INTRO = regex.compile(  # "they included five Iranians", "24 captives - 13 Israelis", "among them 30 children"
+    r"\b(?:include|includes|included|including|among[ \t]++them|among[ \t]++whom|of[ \t]++whom|such[ \t]++as)\b"
+    r"|[:–—]|[ \t]-[ \t]",
+    regex.IGNORECASE)
+_GAPPED_NAME = regex.compile(  # a gapped clause: its subject's name, then the figure ("..., and Wajima 90")
+    r"""(?:,|;|\band\b)[ \t]*+(?:the[ \t]++(?:town|city|village|district|province|prefecture|state)[ \t]++of[ \t]++)?
+        (?:\p{Lu}[\w'’-]*+[ \t]*+){1,3}\Z""", regex.VERBOSE)
+_NOUN_AFTER_FIGURE = regex.compile(r"[ \t]++(?!each\b|in\b|at\b|on\b|and\b)[a-z]")
+_REPORTED_BARE = regex.compile(
+    rf"\b(?:has|have|had)[ \t]++(?:{alternation(list(LEXICON.attribution_verbs))})[ \t]*+\Z", regex.IGNORECASE)
+_SEPARATOR_END = regex.compile(r"(?:,|;|\band\b)[ \t]*+\Z")
+_GAPPED_PLACE = regex.compile(r"[ \t]++(?:each[ \t]++)?(?:in|at)[ \t]++\p{Lu}")  # "..., five in Nanao"
+_LIST_GAP = regex.compile(  # what stands between two members: the last member's noun and a separator
+    r"[^,;:.()\"“”]{0,40}?(?:,|\band\b|\bor\b)[ \t]*+\Z", regex.IGNORECASE)
 _AUX_BEFORE = regex.compile(
     r"\b(?:were|was|are|is|be|been|being|remain|remained|remains|still|had|have|has|got)\s+(?:\w+\s+)?\Z",
     regex.IGNORECASE | regex.REVERSE)
@@ -144,6 +172,14 @@ def _metric(sentence: str, a: int, b: int, prev_end: int, next_start: int,
             return Metric(inside[-1])  # "put the number abducted at 129"
     if prev_metric is not None and (refer is not None or _OF_THEM.match(sentence, b, b + 30)):
         return prev_metric
+    pred = _PREDICATE_BEFORE.search(sentence, max(0, hedge_start - 40), hedge_start)
+    if pred is not None:  # "The number of people who died ... has reached 156", "those unaccounted for were 222"
+        subject = sentence.rfind("number of", max(prev_end, pred.start() - 200), pred.start())
+        lo = subject if subject >= 0 else max(prev_end, pred.start() - 30)
+        subj_cues = [(c1, m) for c0, c1, m, pos in cues if lo <= c0 and c1 <= pred.start()]
+        if subj_cues and not _CLAUSE_END.search(sentence, lo, pred.start()) and (
+                subject >= 0 or subj_cues[-1][0] >= pred.start() - 2):
+            return Metric(subj_cues[0][1] if subject >= 0 else subj_cues[-1][1])
     after = [(c0, m) for c0, c1, m, pos in cues
              if c0 >= b and c0 < next_start and pos in ("after", "both") and not _modifier(sentence, c0, c1)]
     before = [(c1, m) for c0, c1, m, pos in cues if c1 <= hedge_start and c0 >= prev_end
@@ -175,6 +211,61 @@ def _metric(sentence: str, a: int, b: int, prev_end: int, next_start: int,
     if far_before:
         return Metric(max(far_before)[1])
     return Metric.OTHER
+
+
+def _gapped_counts(figures: list[Figure], text: str) -> list[Figure]:
+    """The counts, with a name's number in a gapped list read as a count, not a label.
+
+    The figure grammar reads "Wajima 90" as a label ("Route 90"); after a count,
+    in "Suzu has recorded 100 deaths and Wajima 90", it is a gapped clause whose
+    verb and noun are the first clause's.
+    """
+    out: list[Figure] = []
+    for f in figures:
+        if f.kind is FigureKind.ORDINAL:
+            if not (out and out[-1].kind is FigureKind.COUNT and f.start - out[-1].end <= 200
+                    and f.text.replace(",", "").isdigit()
+                    and not any(ch.isdigit() for ch in text[out[-1].end:f.start])  # "from Camp 1 and Camp 2"
+                    and _GAPPED_NAME.search(text, max(out[-1].end, f.start - 60), f.start)
+                    and not _NOUN_AFTER_FIGURE.match(text, f.end)):
+                continue
+            f = f.model_copy(update={"kind": FigureKind.COUNT})
+        out.append(f)
+    return out
+
+
+def _whole_of(s: str, a: int, b: int, hedge_start: int, prev_end: int, k: int, prev_metric: Metric | None,
+              last_metric: Metric | None, opening: regex.Match[str] | None, opening_metric: Metric | None,
+              part_run: bool, cues: list[tuple[int, int, str, str]]) -> tuple[Metric | None, bool]:
+    """The metric of the whole that a figure with no cue of its own is a part of, and whether it is one.
+
+    A part counts what its whole counts: "Of the dead, 97 were women and 56 men"
+    (killed), "killed 112, among them 30 children, 21 women" (killed), "26
+    foreigners were killed. They included five Iranians, four Russians" (killed),
+    "24 captives - 13 Israelis, 10 Thais" (the captives' metric). A gapped
+    clause repeats the verb and noun of the one before it: "Suzu has recorded 100
+    deaths and Wajima 90", "Twenty died in Anamizu, five in Nanao".
+    """
+    if opening is not None and a >= opening.end() and opening_metric is not None:
+        return opening_metric, True
+    between = s[prev_end:hedge_start] if k else s[:hedge_start]
+    intros = list(_PARTS_INTRO.finditer(between))
+    intro = intros[-1] if intros else None  # the last one: the list starts after it
+    head = prev_metric if k else last_metric
+    if not k and intro is not None:  # "portraits of the dead, among them the 10 firefighters": the noun before
+        named = [m for c0, c1, m, pos in cues if c1 <= intro.start() and pos in ("after", "both")]
+        head = Metric(named[-1]) if named else head
+    if head is None or head is Metric.OTHER:
+        return None, False
+    if (intro is not None and len(between[intro.end():].split()) <= 1) or (
+            part_run and k and _LIST_GAP.fullmatch(between)):
+        return head, True
+    if not k and _REPORTED_BARE.search(between) and not _NOUN_AFTER_FIGURE.match(s, b):
+        return head, True  # "... 100 deaths. Anamizu has reported 20": a bare numeral takes the noun before it
+    if k and ((_GAPPED_NAME.search(between) and not _NOUN_AFTER_FIGURE.match(s, b))
+              or (_SEPARATOR_END.search(between) and _GAPPED_PLACE.match(s, b))):
+        return head, True  # "Suzu 100 deaths and Wajima 90", "Twenty died in Anamizu, five in Nanao"
+    return None, False
 
 
 def _modifier(sentence: str, c0: int, c1: int) -> bool:
@@ -400,7 +491,8 @@ def _extract(article: Article | str, **meta: Any) -> list[Claim]:
     elif published > dt.date.today() + dt.timedelta(days=1):
         log.warning("article %s is dated %s, in the future: its relative dates resolve against it",
                     article.id, published.isoformat())
-    figures = [f for f in find_figures(text) if f.kind in _CLAIM_KINDS]
+    figures = _gapped_counts([f for f in find_figures(text) if f.kind in _CLAIM_KINDS or f.kind is FigureKind.ORDINAL],
+                             text)
     if not figures:
         return []
     sentences = split_sentences(text)
@@ -408,6 +500,7 @@ def _extract(article: Article | str, **meta: Any) -> list[Claim]:
     dates_of = [find_dates(sent.text, published) for sent in sentences]  # once per sentence
     incident = incident_date(sentences, dates_of, published)
     war = any(_CAMPAIGN_NOUN.search(sent.text) for sent in sentences[:OPENING])
+    hostage_story = _HOSTAGE_WORD.search(text) is not None
     lead = (-1, incident) if incident is not None else _lead_date(sentences, dates_of)
     starts = [s.start for s in sentences]
     by_sentence: dict[int, list[Figure]] = {}
@@ -441,7 +534,7 @@ def _extract(article: Article | str, **meta: Any) -> list[Claim]:
         if figs:
             context = last_event if last_event is not None and last_event[0] == sent.paragraph else lead
             new = _claims_of(article, sent, figs, attributions(i), dates, partial(named_before, i), context,
-                             reported_default, last_metric, names, incident is not None, war)
+                             reported_default, last_metric, names, incident is not None, war, hostage_story)
             claims.extend(new)
             if new:
                 last_metric = new[-1].metric
@@ -502,13 +595,15 @@ def _claims_of(article: Article, sent: Sentence, figs: list[Figure],
                found: list[tuple[attr.Found, Attribution]], dates: list[DateMention],
                named_before: Callable[[], Attribution | None], last_event: tuple[int, DatePeriod] | None,
                reported_default: DatePeriod | None, last_metric: Metric | None,
-               names: tuple[str, ...], incident: bool = False, war: bool = False) -> list[Claim]:
+               names: tuple[str, ...], incident: bool = False, war: bool = False,
+               hostage_story: bool = True) -> list[Claim]:
     """The claims of one sentence.
 
     ``last_event`` is the date that an undated toll of an event takes: the last
     event date of the paragraph, or (paragraph -1) the article's incident
     (``incident`` true) or opening date. The incident's toll keeps the
     incident's date even when the sentence tallies it ("the toll rose to 155");
+    Hostage metrics need a story in which someone was taken (``hostage_story``).
     a running total of a campaign ("the war has killed", "since October") keeps none,
     and so does a tally in an article about a war (``war``: its opening names one)
     unless its sentence names the incident ("the toll of the convoy attack").
@@ -529,6 +624,12 @@ def _claims_of(article: Article, sent: Sentence, figs: list[Figure],
     found_starts = [f.start for f, _ in found]
     out: list[Claim] = []
     prev_metric: Metric | None = None
+    opening = _PARTS_OPENING.match(s)
+    opening_metric = None
+    if opening is not None:
+        inside = [m for c0, c1, m, _ in all_cues if opening.start("np") <= c0 and c1 <= opening.end("np")]
+        opening_metric = Metric(inside[-1]) if inside else None
+    part_run = False
     for k, fig in enumerate(figs):
         a, b = fig.start - sent.start, fig.end - sent.start
         prev_end = figs[k - 1].end - sent.start if k else 0
@@ -543,6 +644,16 @@ def _claims_of(article: Article, sent: Sentence, figs: list[Figure],
             metric = Metric.MONEY
         else:
             metric = _metric(s, a, b, prev_end, next_start, cues, prev_metric or last_metric, hedge_start)
+        if metric is Metric.OTHER and fig.kind is FigureKind.COUNT:
+            whole, part = _whole_of(s, a, b, hedge_start, prev_end, k, prev_metric, last_metric, opening, opening_metric,
+                                    part_run, cues)
+            if whole is not None:
+                metric = whole
+            part_run = part
+        else:
+            part_run = False
+        if opening is not None and a < opening.end() and metric is not Metric.OTHER:
+            opening_metric = metric  # "Of the 73 dead, ...": the whole's own figure
         who = _who(s, b)
         if metric is Metric.HOSTAGES_RELEASED and _ALL_BUT.search(s, max(0, a - 12), a):
             metric = Metric.HOSTAGES_HELD  # "all but eight of the girls had been freed"
@@ -550,8 +661,13 @@ def _claims_of(article: Article, sent: Sentence, figs: list[Figure],
         if head in LEXICON.thing_nouns and metric in _EVENT_METRICS | {Metric.POPULATION}:
             metric = Metric.OTHER  # "77,000 apartments" are damaged, not killed
         place = _place(s, a, b, prev_end, next_start)
-        if metric is Metric.HOSTAGES_RELEASED and _PRISONER.search(s, max(prev_end, a - 20), min(len(s), b + 50)):
-            metric = Metric.PRISONERS_RELEASED
+        if metric is Metric.HOSTAGES_RELEASED and (
+                _PRISONER.search(s, max(prev_end, a - 20), min(len(s), b + 50))
+                or (_PRISONER.search(s, max(prev_end, a - 80), a) and not _HOSTAGE_WORD.search(s))):
+            metric = Metric.PRISONERS_RELEASED  # "prisoners of war swapped, with 95 freed on each side"
+        if metric in _HOSTAGE_METRICS and not hostage_story:
+            # no one was taken hostage in this story: "104 were rescued" are survivors, "seized 30 rifles" things
+            metric = Metric.EVACUATED if _RESCUED.search(s, max(0, a - 60), min(len(s), b + 60)) else Metric.OTHER
         prev_metric = metric
         if not _keep(fig, metric, who, s, a):
             continue
