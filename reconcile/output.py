@@ -34,14 +34,13 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, TextIO
-
-from rich import box
-from rich.console import Console, RenderableType
-from rich.table import Table
-from rich.text import Text
+from typing import TYPE_CHECKING, Any, TextIO
 
 from .records import Claim, Group, Report
+
+if TYPE_CHECKING:  # rich is imported when a table is drawn, not with the library
+    from rich.console import Console, RenderableType
+    from rich.table import Table
 
 __all__ = [
     "CLAIM_COLUMNS",
@@ -166,6 +165,8 @@ def console_for(out: TextIO) -> Console:
     isatty = getattr(out, "isatty", None)
     terminal = bool(isatty and isatty())
     width = None if terminal or os.environ.get("COLUMNS") else 120
+    from rich.console import Console
+
     return Console(file=out, width=width, highlight=False, emoji=False, markup=False,
                    no_color=True if not terminal else None)
 
@@ -225,6 +226,10 @@ def _print(out: TextIO, renderables: Iterable[RenderableType]) -> None:
 
 
 def _claims_table(rows: list[dict[str, Any]]) -> Table:
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
     table = Table(*_PEOPLE_COLUMNS, box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False, show_edge=False)
     for col in ("low", "high"):
         table.columns[_PEOPLE_COLUMNS.index(col)].justify = "right"
@@ -344,6 +349,10 @@ def write_report(report: Report, fmt: str, out: TextIO) -> None:
 
 
 def _group_renderables(groups: list[Group]) -> Iterator[RenderableType]:
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
     for g in groups:
         yield Text(_title(g), style="bold")
         table = Table(*_TIMELINE_COLUMNS, box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False, show_edge=False)

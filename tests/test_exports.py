@@ -281,3 +281,23 @@ def test_report_module_importing_a_missing_library(tmp_path: Path, monkeypatch: 
     monkeypatch.setitem(sys.modules, "matplotlib", None)
     code, _, err = run(["report", str(SEEDS), "-o", str(tmp_path / "r.html")], capsys)
     assert code == 2 and err == 'reconcile report needs the report extra: pip install "reconcile[report]"\n'
+
+
+def test_report_to_a_terminal_asks_for_a_file(monkeypatch: pytest.MonkeyPatch,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)  # HTML on a terminal helps nobody
+    code, out, err = run(["report", str(SEEDS)], capsys)
+    assert code == 2 and out == "" and "-o report.html" in err
+
+
+def test_report_keep_going_renders_the_good_articles(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    def render_html(report: Report, articles: list[Article]) -> str:
+        return " ".join(a.id for a in articles)
+
+    monkeypatch.setitem(sys.modules, "reconcile.html_report", types.SimpleNamespace(render_html=render_html))
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text('{"id": "a1", "text": "Nine died."}\n{"id": 5}\n{"id": "a3", "text": "Ten died."}\n',
+                      encoding="utf-8")
+    code, out, err = run(["report", str(corpus), "--keep-going"], capsys)
+    assert code == 1 and out == "a1 a3" and json.loads(err.splitlines()[0])["line"] == 2
