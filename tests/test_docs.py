@@ -240,3 +240,13 @@ def test_sphinx_roles_become_links_only_to_rendered_objects() -> None:
     assert "`Undocumented`" in doc and "][pkg.stage.Undocumented]" not in doc  # not rendered: no anchor
     assert "`_helper`" in doc and "][pkg.stage._helper]" not in doc  # private
     assert "`TypeError`" in doc and ":class:" not in doc  # a builtin: plain code
+
+
+@needs_mkdocs
+def test_the_report_page_links_a_report_of_every_seed_group() -> None:
+    # report.md links examples/seeds-report.html, made at build time: the whole report of the seeds
+    pytest.importorskip("jinja2", reason='the report needs the report extra: pip install -e ".[report]"')
+    pytest.importorskip("matplotlib", reason='the report needs the report extra: pip install -e ".[report]"')
+    page = _load("pages").seeds_report(ROOT)
+    assert page.startswith("<!DOCTYPE html>") and "<svg" in page  # a chart: the seeds have groups of 2+
+    assert "(examples/seeds-report.html)" in (DOCS / "report.md").read_text(encoding="utf-8")

@@ -5,6 +5,8 @@
   "API reference" section of the ``nav`` in mkdocs.yml, in alphabetical order;
 - ``api/index.md``: the names ``reconcile`` exports (its ``__all__``), each linked to the page
   of the module that defines it, with the first line of its docstring;
+- ``examples/seeds-report.html``: the HTML report of the seed articles, linked from report.md
+  (needs the report extra: the build stops and says so without it);
 - a line ``<!-- cli: ARGS -->`` in a page becomes a code block of what ``reconcile ARGS`` prints
   now (``<!-- cli: schema claim -->`` is the JSON Schema of a claim); ``< TEXT`` at the end gives
   the command ``TEXT`` as standard input. The command runs in-process from the directory of
@@ -155,6 +157,24 @@ def cli_block(marker: str, cwd: Path, where: str) -> str:
     return f'{fence}{_language(out)} title="{title.replace(chr(34), chr(39))}"\n{out.rstrip()}\n{fence}'
 
 
+def seeds_report(root: Path) -> str:
+    """The HTML report of the bundled seed articles, as ``reconcile report seeds`` writes it."""
+    try:
+        from reconcile.html_report import render_html
+    except ImportError as e:
+        raise PluginError(f'docs/report.md shows the report of the seeds, which needs the report extra: '
+                          f'pip install -e ".[docs,report]" ({e})') from e
+    from reconcile import Article, extract, read_articles
+    from reconcile import reconcile as reconcile_claims
+
+    articles = []
+    for item in read_articles(root / "seeds"):
+        if not isinstance(item, Article):
+            raise PluginError(f"seeds: {item.as_error()}")
+        articles.append(item)
+    return render_html(reconcile_claims(c for a in articles for c in extract(a)), articles)
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     nav: list[Any] = config.nav or []
     for entry in nav:
@@ -168,6 +188,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     files.append(File.generated(config, "api/index.md", content=index_page()))
     for m in public_modules():
         files.append(File.generated(config, f"api/{m}.md", content=module_page(m)))
+    root = Path(config.config_file_path).parent
+    files.append(File.generated(config, "examples/seeds-report.html", content=seeds_report(root)))
     return files
 
 
