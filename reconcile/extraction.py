@@ -38,6 +38,7 @@ log = logging.getLogger("reconcile")
 _CUES = LEXICON.metric_cues
 # a literal alternation: the standard library's engine scans it several times faster than `regex`
 _CUE = re.compile(rf"(?<![\w-])(?P<cue>{greedy(alternation(list(_CUES)))})(?![\w-])", re.IGNORECASE)
+_QUOTE_INTRO = regex.compile(r"\b(?:said|says|told\s++\w++|added|stated)[ \t]*+:[ \t]*+\S")
 _HOSTAGE_METRICS = frozenset({Metric.HOSTAGES_TAKEN, Metric.HOSTAGES_HELD, Metric.HOSTAGES_RELEASED})
 _HOSTAGE_WORD = regex.compile(  # someone was taken: the story has hostages
     r"\b(?:hostages?|captives?|captivity|captors?|abduct\w*+|kidnap\w*+)\b", regex.IGNORECASE)
@@ -527,17 +528,27 @@ def _extract(article: Article | str, **meta: Any) -> list[Claim]:
 
     last_metric: Metric | None = None
     last_event: tuple[int, DatePeriod] | None = None
+    last_source: tuple[int, Attribution] | None = None  # the speaker of the paragraph's last figures
     reported_default = DatePeriod.of(published) if published else None
     for i, sent in enumerate(sentences):
         figs = by_sentence.get(i)
         dates = dates_of[i]
         if figs:
             context = last_event if last_event is not None and last_event[0] == sent.paragraph else lead
+            speaking = last_source[1] if last_source is not None and last_source[0] == sent.paragraph else None
             new = _claims_of(article, sent, figs, attributions(i), dates, partial(named_before, i), context,
-                             reported_default, last_metric, names, incident is not None, war, hostage_story)
+                             reported_default, last_metric, names, incident is not None, war, hostage_story,
+                             speaking)
             claims.extend(new)
             if new:
                 last_metric = new[-1].metric
+                # the speaker is quoted on when the text already refers back to them ("..., it said.")
+                # or introduces a quotation ("Spokesman X said:")
+                sourced = [c.source for c in new if c.source is not None
+                           and (attr.is_backreference(c.source.text) or _QUOTE_INTRO.search(sent.text))]
+                last_source = (sent.paragraph, sourced[-1]) if sourced else None
+        elif attributions(i):
+            last_source = None  # someone else speaks now
         ev = [d.period for d in dates if d.role == "event" and d.period is not None
               and d.period.precision is Precision.DAY and d.period.start == d.period.end]
         if ev:
@@ -596,7 +607,7 @@ def _claims_of(article: Article, sent: Sentence, figs: list[Figure],
                named_before: Callable[[], Attribution | None], last_event: tuple[int, DatePeriod] | None,
                reported_default: DatePeriod | None, last_metric: Metric | None,
                names: tuple[str, ...], incident: bool = False, war: bool = False,
-               hostage_story: bool = True) -> list[Claim]:
+               hostage_story: bool = True, speaking: Attribution | None = None) -> list[Claim]:
     """The claims of one sentence.
 
     ``last_event`` is the date that an undated toll of an event takes: the last
@@ -604,6 +615,10 @@ def _claims_of(article: Article, sent: Sentence, figs: list[Figure],
     (``incident`` true) or opening date. The incident's toll keeps the
     incident's date even when the sentence tallies it ("the toll rose to 155");
     Hostage metrics need a story in which someone was taken (``hostage_story``).
+    A sentence with no attribution of its own continues the paragraph's last
+    speaker (``speaking``) when the text was already quoting them on ("..., it
+    said. The number of injuries stood at 149") or introduced a quotation
+    ("Spokesman X said: ...").
     a running total of a campaign ("the war has killed", "since October") keeps none,
     and so does a tally in an article about a war (``war``: its opening names one)
     unless its sentence names the incident ("the toll of the convoy attack").
@@ -672,6 +687,8 @@ def _claims_of(article: Article, sent: Sentence, figs: list[Figure],
         if not _keep(fig, metric, who, s, a):
             continue
         source = attr.choose(found, a, b, found_starts)
+        if source is None and not found and speaking is not None:
+            source = speaking  # a speaker quoted on: "..., it said. The number of injuries stood at 149."
         named = named_before() if source is not None and attr.is_backreference(source.text) else None
         if source is not None and named is not None:
             source = Attribution(text=source.text, issuer=named.issuer, relay=source.relay)
