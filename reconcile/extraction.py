@@ -39,6 +39,7 @@ _CUES = LEXICON.metric_cues
 # a literal alternation: the standard library's engine scans it several times faster than `regex`
 _CUE = re.compile(rf"(?<![\w-])(?P<cue>{greedy(alternation(list(_CUES)))})(?![\w-])", re.IGNORECASE)
 _QUOTE_INTRO = regex.compile(r"\b(?:said|says|told\s++\w++|added|stated)[ \t]*+:[ \t]*+\S")
+_FROM_FIGURE = regex.compile(r"\bfrom[ \t]++\Z", regex.IGNORECASE)
 _HOSTAGE_METRICS = frozenset({Metric.HOSTAGES_TAKEN, Metric.HOSTAGES_HELD, Metric.HOSTAGES_RELEASED})
 _HOSTAGE_WORD = regex.compile(  # someone was taken: the story has hostages
     r"\b(?:hostages?|captives?|captivity|captors?|abduct\w*+|kidnap\w*+)\b", regex.IGNORECASE)
@@ -132,7 +133,9 @@ _NEW_INCIDENT = regex.compile(  # an indefinite noun phrase brings in a new refe
 _CAMPAIGN = regex.compile(  # a running total of a long event: "the war has killed", "since October 7"
     rf"\b(?:{alternation(LEXICON.events_of('campaign'))})s?\b|\bsince\b", regex.IGNORECASE)
 _STOCK_METRICS = frozenset({Metric.HOSTAGES_HELD, Metric.POPULATION})
-_INCIDENT_METRICS = _EVENT_METRICS | {Metric.MUNITIONS}  # what an incident's date dates: its toll, what was fired
+# what an incident's date dates: its toll, who was taken or freed, what was fired; not a count of the missing,
+# the detained or the displaced, which is a state on the day it is reported
+_INCIDENT_METRICS = (_EVENT_METRICS | {Metric.MUNITIONS}) - {Metric.MISSING, Metric.DETAINED}
 _CLAIM_KINDS = frozenset({FigureKind.COUNT, FigureKind.MONEY})
 _NOT_PLACES = frozenset(w.lower() for w in (*LEXICON.months, *LEXICON.weekdays)) | frozenset(
     {"the", "a", "an", "his", "her", "its", "their", "this", "that", "these", "those", "all", "one"})
@@ -425,6 +428,8 @@ def _named_event(dates: list[DateMention], sentence: str, a: int) -> DatePeriod 
     return None
 
 
+_CLAUSE_OR_VERB = regex.compile(  # between a figure and a date: a clause break, or a verb of its own
+    r"[,;:()]|\b(?:was|were|is|are|been|be|had|has|have|died|killed)\b", regex.IGNORECASE)
 _CLAUSE_STOP = regex.compile(r"[;:]|\.\s")
 
 
@@ -437,13 +442,16 @@ def _event_date(dates: list[DateMention], sentence: str, a: int, cumulative: boo
     itself relatively ("a year after ... killing 200") keeps none from another clause.
     A date before a verb of saying whose reported clause holds the figure dates
     the saying, not the event ("Early on Sunday, the chief told a briefing that
-    151 people had died").
+    151 people had died"), and so does one after the figure when the figure is
+    the verb's object ("The railways had announced 288 deaths on Saturday").
     """
     named = _named_event(dates, sentence, a)
     if named is not None:
         return named
     usable = [d for d in dates if d.role == "event" and d.period is not None
-              and not any(d.end <= f.start and f.end <= a for f in speech)]
+              and not any((d.end <= f.start and f.end <= a)
+                          or (0 <= a - f.end <= 16 and a < d.start and not _CLAUSE_OR_VERB.search(sentence, a, d.start))
+                          for f in speech)]
     if cumulative:
         usable = [d for d in usable if d.possessive]
     if not usable:
@@ -538,7 +546,7 @@ def _extract(article: Article | str, **meta: Any) -> list[Claim]:
             speaking = last_source[1] if last_source is not None and last_source[0] == sent.paragraph else None
             new = _claims_of(article, sent, figs, attributions(i), dates, partial(named_before, i), context,
                              reported_default, last_metric, names, incident is not None, war, hostage_story,
-                             speaking)
+                             speaking, incident)
             claims.extend(new)
             if new:
                 last_metric = new[-1].metric
@@ -607,7 +615,8 @@ def _claims_of(article: Article, sent: Sentence, figs: list[Figure],
                named_before: Callable[[], Attribution | None], last_event: tuple[int, DatePeriod] | None,
                reported_default: DatePeriod | None, last_metric: Metric | None,
                names: tuple[str, ...], incident: bool = False, war: bool = False,
-               hostage_story: bool = True, speaking: Attribution | None = None) -> list[Claim]:
+               hostage_story: bool = True, speaking: Attribution | None = None,
+               incident_day: DatePeriod | None = None) -> list[Claim]:
     """The claims of one sentence.
 
     ``last_event`` is the date that an undated toll of an event takes: the last
@@ -694,17 +703,19 @@ def _claims_of(article: Article, sent: Sentence, figs: list[Figure],
             source = Attribution(text=source.text, issuer=named.issuer, relay=source.relay)
         # a running total is read near the figure: "recovered 15 bodies on Monday, bringing the toll to 102"
         tally = (cumulative and bool(_CUMULATIVE.search(s, max(0, a - 60), min(len(s), b + 20)))) or (
-            running and bool(_RUNNING_NEAR.search(s, max(0, a - 40), min(len(s), b + 35))))
+            running and bool(_RUNNING_NEAR.search(s, max(0, a - 40), min(len(s), b + 35)))) or bool(
+            _FROM_FIGURE.search(s, max(0, hedge_start - 12), hedge_start))  # "(up) from 92 on Friday": an earlier tally
         event = None if metric in _STOCK_METRICS else _event_date(near_dates, s, a, tally, relative, speech)
         event_from: Literal["sentence", "paragraph", "lead"] | None = "sentence" if event else None
-        of_incident = incident and last_event is not None and last_event[0] == -1
-        if event is None and metric in _INCIDENT_METRICS and last_event is not None \
-                and last_event[0] in (sent.paragraph, -1) \
-                and ((not campaign and not relative and not other_incident
-                      and (not war or names_incident or not (tally or running)))
-                     if of_incident else (not tally and not running and not (last_event[0] == -1 and past))):
-            event = last_event[1]
-            event_from = "lead" if last_event[0] == -1 else "paragraph"
+        if event is None and metric in _INCIDENT_METRICS and last_event is not None:
+            if last_event[0] == sent.paragraph and not tally and not running:
+                event, event_from = last_event[1], "paragraph"  # the paragraph's own day
+            elif (incident and last_event[0] != sent.paragraph) or last_event[0] == -1:
+                if incident and not campaign and not relative and not other_incident \
+                        and (not war or names_incident or not (tally or running)):
+                    event, event_from = incident_day, "lead"  # the incident the article is about
+                elif not incident and not tally and not running and not past:
+                    event, event_from = last_event[1], "lead"  # the article's opening date
         reports = [d.period for d in near_dates if d.role == "report" and d.period is not None]
         # a run-on "sentence" (a text with no stops) keeps a window around the figure as its evidence,
         # so that output stays linear in the input
