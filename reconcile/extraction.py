@@ -135,7 +135,7 @@ _CAMPAIGN = regex.compile(  # a running total of a long event: "the war has kill
 _STOCK_METRICS = frozenset({Metric.HOSTAGES_HELD, Metric.POPULATION})
 # what an incident's date dates: its toll, who was taken or freed, what was fired; not a count of the missing,
 # the detained or the displaced, which is a state on the day it is reported
-_INCIDENT_METRICS = (_EVENT_METRICS | {Metric.MUNITIONS}) - {Metric.MISSING, Metric.DETAINED}
+_INCIDENT_METRICS = (_EVENT_METRICS | {Metric.MUNITIONS, Metric.OTHER}) - {Metric.MISSING, Metric.DETAINED}
 _CLAIM_KINDS = frozenset({FigureKind.COUNT, FigureKind.MONEY})
 _NOT_PLACES = frozenset(w.lower() for w in (*LEXICON.months, *LEXICON.weekdays)) | frozenset(
     {"the", "a", "an", "his", "her", "its", "their", "this", "that", "these", "those", "all", "one"})
@@ -236,6 +236,17 @@ def _gapped_counts(figures: list[Figure], text: str) -> list[Figure]:
             f = f.model_copy(update={"kind": FigureKind.COUNT})
         out.append(f)
     return out
+
+
+_PAST = regex.compile(r"\b(?:was|were|had)\b", regex.IGNORECASE)
+_MODAL = regex.compile(r"\b(?:would|will|could|may|might|can|need|needs|must|shall)\b", regex.IGNORECASE)
+
+
+def _past_clause(s: str, a: int) -> bool:
+    """Whether the figure's clause tells what happened (a past tense, no modal): "137 officers were
+    sent", not "1.4 million would need food"; a count of other things dates to the incident only then."""
+    lo, hi = _clause_start(s, a), _clause_end(s, a)
+    return bool(_PAST.search(s, lo, hi)) and not _MODAL.search(s, lo, hi)
 
 
 def _whole_of(s: str, a: int, b: int, hedge_start: int, prev_end: int, k: int, prev_metric: Metric | None,
@@ -707,7 +718,8 @@ def _claims_of(article: Article, sent: Sentence, figs: list[Figure],
             _FROM_FIGURE.search(s, max(0, hedge_start - 12), hedge_start))  # "(up) from 92 on Friday": an earlier tally
         event = None if metric in _STOCK_METRICS else _event_date(near_dates, s, a, tally, relative, speech)
         event_from: Literal["sentence", "paragraph", "lead"] | None = "sentence" if event else None
-        if event is None and metric in _INCIDENT_METRICS and last_event is not None:
+        if event is None and metric in _INCIDENT_METRICS and last_event is not None and (
+                metric is not Metric.OTHER or _past_clause(s, a)):
             if last_event[0] == sent.paragraph and not tally and not running:
                 event, event_from = last_event[1], "paragraph"  # the paragraph's own day
             elif (incident and last_event[0] != sent.paragraph) or last_event[0] == -1:
