@@ -722,7 +722,7 @@ def _claims_of(article: Article, sent: Sentence, figs: list[Figure],
                 metric is not Metric.OTHER or _past_clause(s, a)):
             if last_event[0] == sent.paragraph and not tally and not running:
                 event, event_from = last_event[1], "paragraph"  # the paragraph's own day
-            elif (incident and last_event[0] != sent.paragraph) or last_event[0] == -1:
+            elif incident or last_event[0] == -1:
                 if incident and not campaign and not relative and not other_incident \
                         and (not war or names_incident or not (tally or running)):
                     event, event_from = incident_day, "lead"  # the incident the article is about
