@@ -48,8 +48,8 @@ _PRISONER = regex.compile(rf"\b{alternation(list(LEXICON.prisoner_words))}\b", r
 _WORD = regex.compile(r"[A-Za-z][\w'’-]*+|[^\s\w]")
 _REFER_BEFORE = regex.compile(
     r"""(?:\b(?:up|down)?\s*from
-      | \b(?:put|puts|putting|set|sets|raised|lowered|revised)\s+(?:the\s+|its\s+|their\s+)?
-           (?:figure|number|count|total|tally)(?:\s+\w+)?\s+at
+      | \b(?:put|puts|putting|set|sets|raised|lowered|revised|corrected|cut)\s+(?:the\s+|its\s+|their\s+)?
+           (?:figure|number|count|total|tally|toll)(?:\s+\w+)?\s+(?:at|to)
       | \b(?:bringing|brings|brought|taking|takes|took|pushing|raising)\s+(?:the\s+|its\s+|their\s+)?
            (?:\w+\s+)?(?:figure|number|count|total|tally|toll)\s+to         # "bringing the total to 82"
       | \b(?:it|they)\s+(?:rose|jumped|climbed|fell|dropped|increased|grew|reached)\s+(?:to\s+)?  # "it jumped to 332"
@@ -57,9 +57,10 @@ _REFER_BEFORE = regex.compile(
            (?:\s+(?:probably|likely|closer\s+to|nearer|now|actually))*)\s*\Z""",
     regex.IGNORECASE | regex.VERBOSE | regex.REVERSE)
 _PREDICATE_BEFORE = regex.compile(  # the verb that gives a subject its figure: "rose to", "stood at", "were"
-    r"""\b(?:(?:has|have|had)\s++)?(?:rose|risen|climbed|reached|jumped|increased|grew|hit|stood|stands|was|were|is|are)
-        (?:\s++(?:to|at))?\s*+\Z""",
+    r"""(?:\b(?:(?:has|have|had)\s++)?(?:rose|risen|climbed|reached|jumped|increased|grew|hit|stood|stands|was|were|is|are)
+        (?:\s++(?:to|at))?|\b(?:to|now|at))\s*+\Z""",          # headlines: "corrects bodies to 78", "toll now 126"
     regex.IGNORECASE | regex.VERBOSE | regex.REVERSE)
+_PARTITIVE = regex.compile(r"\bof[ \t]++(?:the|those|these)[ \t]++\Z", regex.IGNORECASE | regex.REVERSE)
 _PASSIVE_CUE = regex.compile(r"(?:were|was)\s", regex.IGNORECASE)  # "61 were killed in India and 25 in Tibet"
 _OF_THEM = regex.compile(r"\s++of\s++(?:them|whom|those)\b", regex.IGNORECASE)
 # Parts of a whole: a list's members count what its head counts.
@@ -180,10 +181,11 @@ def _metric(sentence: str, a: int, b: int, prev_end: int, next_start: int,
     if pred is not None:  # "The number of people who died ... has reached 156", "those unaccounted for were 222"
         subject = sentence.rfind("number of", max(prev_end, pred.start() - 200), pred.start())
         lo = subject if subject >= 0 else max(prev_end, pred.start() - 30)
-        subj_cues = [(c1, m) for c0, c1, m, pos in cues if lo <= c0 and c1 <= pred.start()]
-        if subj_cues and not _CLAUSE_END.search(sentence, lo, pred.start()) and (
-                subject >= 0 or subj_cues[-1][0] >= pred.start() - 2):
-            return Metric(subj_cues[0][1] if subject >= 0 else subj_cues[-1][1])
+        subj_cues = [(c0, c1, m) for c0, c1, m, pos in cues if lo <= c0 and c1 <= pred.start()]
+        if subject >= 0 and subj_cues and not _CLAUSE_END.search(sentence, lo, pred.start()):
+            return Metric(subj_cues[0][2])
+        if subject < 0 and subj_cues and subj_cues[-1][1] >= pred.start() - 2:
+            return Metric(subj_cues[-1][2])
     after = [(c0, m) for c0, c1, m, pos in cues
              if c0 >= b and c0 < next_start and pos in ("after", "both") and not _modifier(sentence, c0, c1)]
     before = [(c1, m) for c0, c1, m, pos in cues if c1 <= hedge_start and c0 >= prev_end
@@ -199,6 +201,10 @@ def _metric(sentence: str, a: int, b: int, prev_end: int, next_start: int,
         with_aux = [(c0, m) for c0, m in close
                     if _AUX_BEFORE.search(sentence, max(0, c0 - 20), c0) or _PASSIVE_CUE.match(sentence, c0, c0 + 10)]
         strong = [(c0, m) for c0, m in close if sentence[c0:c0 + 12].lower().split()[0] not in _WEAK_CUES]
+        # "two more of the injured died": the set a figure is drawn from gives way to the predicate after it
+        if not with_aux and len(close) > 1 and _PARTITIVE.search(sentence, max(0, close[0][0] - 12), close[0][0]):
+            close = close[1:]
+            strong = [c for c in strong if c in close]
         return Metric((with_aux or strong or close)[0][1])  # "105 hostages freed": the verb, not the noun
     if near_before is not None and _words_between(sentence[near_before[0]:a]) <= 8:
         return Metric(near_before[1])
