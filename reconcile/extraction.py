@@ -38,6 +38,8 @@ log = logging.getLogger("reconcile")
 _CUES = LEXICON.metric_cues
 # a literal alternation: the standard library's engine scans it several times faster than `regex`
 _CUE = re.compile(rf"(?<![\w-])(?P<cue>{greedy(alternation(list(_CUES)))})(?![\w-])", re.IGNORECASE)
+_QUOTE_INTRO = regex.compile(r"\b(?:said|says|told\s++\w++|added|stated)[ \t]*+:[ \t]*+\S")
+_FROM_FIGURE = regex.compile(r"\bfrom[ \t]++\Z", regex.IGNORECASE)
 _HOSTAGE_METRICS = frozenset({Metric.HOSTAGES_TAKEN, Metric.HOSTAGES_HELD, Metric.HOSTAGES_RELEASED})
 _HOSTAGE_WORD = regex.compile(  # someone was taken: the story has hostages
     r"\b(?:hostages?|captives?|captivity|captors?|abduct\w*+|kidnap\w*+)\b", regex.IGNORECASE)
@@ -46,8 +48,8 @@ _PRISONER = regex.compile(rf"\b{alternation(list(LEXICON.prisoner_words))}\b", r
 _WORD = regex.compile(r"[A-Za-z][\w'’-]*+|[^\s\w]")
 _REFER_BEFORE = regex.compile(
     r"""(?:\b(?:up|down)?\s*from
-      | \b(?:put|puts|putting|set|sets|raised|lowered|revised)\s+(?:the\s+|its\s+|their\s+)?
-           (?:figure|number|count|total|tally)(?:\s+\w+)?\s+at
+      | \b(?:put|puts|putting|set|sets|raised|lowered|revised|corrected|cut)\s+(?:the\s+|its\s+|their\s+)?
+           (?:figure|number|count|total|tally|toll)(?:\s+\w+)?\s+(?:at|to)
       | \b(?:bringing|brings|brought|taking|takes|took|pushing|raising)\s+(?:the\s+|its\s+|their\s+)?
            (?:\w+\s+)?(?:figure|number|count|total|tally|toll)\s+to         # "bringing the total to 82"
       | \b(?:it|they)\s+(?:rose|jumped|climbed|fell|dropped|increased|grew|reached)\s+(?:to\s+)?  # "it jumped to 332"
@@ -55,9 +57,10 @@ _REFER_BEFORE = regex.compile(
            (?:\s+(?:probably|likely|closer\s+to|nearer|now|actually))*)\s*\Z""",
     regex.IGNORECASE | regex.VERBOSE | regex.REVERSE)
 _PREDICATE_BEFORE = regex.compile(  # the verb that gives a subject its figure: "rose to", "stood at", "were"
-    r"""\b(?:(?:has|have|had)\s++)?(?:rose|risen|climbed|reached|jumped|increased|grew|hit|stood|stands|was|were|is|are)
-        (?:\s++(?:to|at))?\s*+\Z""",
+    r"""(?:\b(?:(?:has|have|had)\s++)?(?:rose|risen|climbed|reached|jumped|increased|grew|hit|stood|stands|was|were|is|are)
+        (?:\s++(?:to|at))?|\b(?:to|now|at))\s*+\Z""",          # headlines: "corrects bodies to 78", "toll now 126"
     regex.IGNORECASE | regex.VERBOSE | regex.REVERSE)
+_PARTITIVE = regex.compile(r"\bof[ \t]++(?:the|those|these)[ \t]++\Z", regex.IGNORECASE | regex.REVERSE)
 _PASSIVE_CUE = regex.compile(r"(?:were|was)\s", regex.IGNORECASE)  # "61 were killed in India and 25 in Tibet"
 _OF_THEM = regex.compile(r"\s++of\s++(?:them|whom|those)\b", regex.IGNORECASE)
 # Parts of a whole: a list's members count what its head counts.
@@ -131,7 +134,9 @@ _NEW_INCIDENT = regex.compile(  # an indefinite noun phrase brings in a new refe
 _CAMPAIGN = regex.compile(  # a running total of a long event: "the war has killed", "since October 7"
     rf"\b(?:{alternation(LEXICON.events_of('campaign'))})s?\b|\bsince\b", regex.IGNORECASE)
 _STOCK_METRICS = frozenset({Metric.HOSTAGES_HELD, Metric.POPULATION})
-_INCIDENT_METRICS = _EVENT_METRICS | {Metric.MUNITIONS}  # what an incident's date dates: its toll, what was fired
+# what an incident's date dates: its toll, who was taken or freed, what was fired; not a count of the missing,
+# the detained or the displaced, which is a state on the day it is reported
+_INCIDENT_METRICS = (_EVENT_METRICS | {Metric.MUNITIONS, Metric.OTHER}) - {Metric.MISSING, Metric.DETAINED}
 _CLAIM_KINDS = frozenset({FigureKind.COUNT, FigureKind.MONEY})
 _NOT_PLACES = frozenset(w.lower() for w in (*LEXICON.months, *LEXICON.weekdays)) | frozenset(
     {"the", "a", "an", "his", "her", "its", "their", "this", "that", "these", "those", "all", "one"})
@@ -176,10 +181,11 @@ def _metric(sentence: str, a: int, b: int, prev_end: int, next_start: int,
     if pred is not None:  # "The number of people who died ... has reached 156", "those unaccounted for were 222"
         subject = sentence.rfind("number of", max(prev_end, pred.start() - 200), pred.start())
         lo = subject if subject >= 0 else max(prev_end, pred.start() - 30)
-        subj_cues = [(c1, m) for c0, c1, m, pos in cues if lo <= c0 and c1 <= pred.start()]
-        if subj_cues and not _CLAUSE_END.search(sentence, lo, pred.start()) and (
-                subject >= 0 or subj_cues[-1][0] >= pred.start() - 2):
-            return Metric(subj_cues[0][1] if subject >= 0 else subj_cues[-1][1])
+        subj_cues = [(c0, c1, m) for c0, c1, m, pos in cues if lo <= c0 and c1 <= pred.start()]
+        if subject >= 0 and subj_cues and not _CLAUSE_END.search(sentence, lo, pred.start()):
+            return Metric(subj_cues[0][2])
+        if subject < 0 and subj_cues and subj_cues[-1][1] >= pred.start() - 2:
+            return Metric(subj_cues[-1][2])
     after = [(c0, m) for c0, c1, m, pos in cues
              if c0 >= b and c0 < next_start and pos in ("after", "both") and not _modifier(sentence, c0, c1)]
     before = [(c1, m) for c0, c1, m, pos in cues if c1 <= hedge_start and c0 >= prev_end
@@ -195,6 +201,10 @@ def _metric(sentence: str, a: int, b: int, prev_end: int, next_start: int,
         with_aux = [(c0, m) for c0, m in close
                     if _AUX_BEFORE.search(sentence, max(0, c0 - 20), c0) or _PASSIVE_CUE.match(sentence, c0, c0 + 10)]
         strong = [(c0, m) for c0, m in close if sentence[c0:c0 + 12].lower().split()[0] not in _WEAK_CUES]
+        # "two more of the injured died": the set a figure is drawn from gives way to the predicate after it
+        if not with_aux and len(close) > 1 and _PARTITIVE.search(sentence, max(0, close[0][0] - 12), close[0][0]):
+            close = close[1:]
+            strong = [c for c in strong if c in close]
         return Metric((with_aux or strong or close)[0][1])  # "105 hostages freed": the verb, not the noun
     if near_before is not None and _words_between(sentence[near_before[0]:a]) <= 8:
         return Metric(near_before[1])
@@ -232,6 +242,17 @@ def _gapped_counts(figures: list[Figure], text: str) -> list[Figure]:
             f = f.model_copy(update={"kind": FigureKind.COUNT})
         out.append(f)
     return out
+
+
+_PAST = regex.compile(r"\b(?:was|were|had)\b", regex.IGNORECASE)
+_MODAL = regex.compile(r"\b(?:would|will|could|may|might|can|need|needs|must|shall)\b", regex.IGNORECASE)
+
+
+def _past_clause(s: str, a: int) -> bool:
+    """Whether the figure's clause tells what happened (a past tense, no modal): "137 officers were
+    sent", not "1.4 million would need food"; a count of other things dates to the incident only then."""
+    lo, hi = _clause_start(s, a), _clause_end(s, a)
+    return bool(_PAST.search(s, lo, hi)) and not _MODAL.search(s, lo, hi)
 
 
 def _whole_of(s: str, a: int, b: int, hedge_start: int, prev_end: int, k: int, prev_metric: Metric | None,
@@ -424,6 +445,8 @@ def _named_event(dates: list[DateMention], sentence: str, a: int) -> DatePeriod 
     return None
 
 
+_CLAUSE_OR_VERB = regex.compile(  # between a figure and a date: a clause break, or a verb of its own
+    r"[,;:()]|\b(?:was|were|is|are|been|be|had|has|have|died|killed)\b", regex.IGNORECASE)
 _CLAUSE_STOP = regex.compile(r"[;:]|\.\s")
 
 
@@ -436,13 +459,16 @@ def _event_date(dates: list[DateMention], sentence: str, a: int, cumulative: boo
     itself relatively ("a year after ... killing 200") keeps none from another clause.
     A date before a verb of saying whose reported clause holds the figure dates
     the saying, not the event ("Early on Sunday, the chief told a briefing that
-    151 people had died").
+    151 people had died"), and so does one after the figure when the figure is
+    the verb's object ("The railways had announced 288 deaths on Saturday").
     """
     named = _named_event(dates, sentence, a)
     if named is not None:
         return named
     usable = [d for d in dates if d.role == "event" and d.period is not None
-              and not any(d.end <= f.start and f.end <= a for f in speech)]
+              and not any((d.end <= f.start and f.end <= a)
+                          or (0 <= a - f.end <= 16 and a < d.start and not _CLAUSE_OR_VERB.search(sentence, a, d.start))
+                          for f in speech)]
     if cumulative:
         usable = [d for d in usable if d.possessive]
     if not usable:
@@ -527,17 +553,27 @@ def _extract(article: Article | str, **meta: Any) -> list[Claim]:
 
     last_metric: Metric | None = None
     last_event: tuple[int, DatePeriod] | None = None
+    last_source: tuple[int, Attribution] | None = None  # the speaker of the paragraph's last figures
     reported_default = DatePeriod.of(published) if published else None
     for i, sent in enumerate(sentences):
         figs = by_sentence.get(i)
         dates = dates_of[i]
         if figs:
             context = last_event if last_event is not None and last_event[0] == sent.paragraph else lead
+            speaking = last_source[1] if last_source is not None and last_source[0] == sent.paragraph else None
             new = _claims_of(article, sent, figs, attributions(i), dates, partial(named_before, i), context,
-                             reported_default, last_metric, names, incident is not None, war, hostage_story)
+                             reported_default, last_metric, names, incident is not None, war, hostage_story,
+                             speaking, incident)
             claims.extend(new)
             if new:
                 last_metric = new[-1].metric
+                # the speaker is quoted on when the text already refers back to them ("..., it said.")
+                # or introduces a quotation ("Spokesman X said:")
+                sourced = [c.source for c in new if c.source is not None
+                           and (attr.is_backreference(c.source.text) or _QUOTE_INTRO.search(sent.text))]
+                last_source = (sent.paragraph, sourced[-1]) if sourced else None
+        elif attributions(i):
+            last_source = None  # someone else speaks now
         ev = [d.period for d in dates if d.role == "event" and d.period is not None
               and d.period.precision is Precision.DAY and d.period.start == d.period.end]
         if ev:
@@ -596,7 +632,8 @@ def _claims_of(article: Article, sent: Sentence, figs: list[Figure],
                named_before: Callable[[], Attribution | None], last_event: tuple[int, DatePeriod] | None,
                reported_default: DatePeriod | None, last_metric: Metric | None,
                names: tuple[str, ...], incident: bool = False, war: bool = False,
-               hostage_story: bool = True) -> list[Claim]:
+               hostage_story: bool = True, speaking: Attribution | None = None,
+               incident_day: DatePeriod | None = None) -> list[Claim]:
     """The claims of one sentence.
 
     ``last_event`` is the date that an undated toll of an event takes: the last
@@ -604,6 +641,10 @@ def _claims_of(article: Article, sent: Sentence, figs: list[Figure],
     (``incident`` true) or opening date. The incident's toll keeps the
     incident's date even when the sentence tallies it ("the toll rose to 155");
     Hostage metrics need a story in which someone was taken (``hostage_story``).
+    A sentence with no attribution of its own continues the paragraph's last
+    speaker (``speaking``) when the text was already quoting them on ("..., it
+    said. The number of injuries stood at 149") or introduced a quotation
+    ("Spokesman X said: ...").
     a running total of a campaign ("the war has killed", "since October") keeps none,
     and so does a tally in an article about a war (``war``: its opening names one)
     unless its sentence names the incident ("the toll of the convoy attack").
@@ -672,22 +713,27 @@ def _claims_of(article: Article, sent: Sentence, figs: list[Figure],
         if not _keep(fig, metric, who, s, a):
             continue
         source = attr.choose(found, a, b, found_starts)
+        if source is None and not found and speaking is not None:
+            source = speaking  # a speaker quoted on: "..., it said. The number of injuries stood at 149."
         named = named_before() if source is not None and attr.is_backreference(source.text) else None
         if source is not None and named is not None:
             source = Attribution(text=source.text, issuer=named.issuer, relay=source.relay)
         # a running total is read near the figure: "recovered 15 bodies on Monday, bringing the toll to 102"
         tally = (cumulative and bool(_CUMULATIVE.search(s, max(0, a - 60), min(len(s), b + 20)))) or (
-            running and bool(_RUNNING_NEAR.search(s, max(0, a - 40), min(len(s), b + 35))))
+            running and bool(_RUNNING_NEAR.search(s, max(0, a - 40), min(len(s), b + 35)))) or bool(
+            _FROM_FIGURE.search(s, max(0, hedge_start - 12), hedge_start))  # "(up) from 92 on Friday": an earlier tally
         event = None if metric in _STOCK_METRICS else _event_date(near_dates, s, a, tally, relative, speech)
         event_from: Literal["sentence", "paragraph", "lead"] | None = "sentence" if event else None
-        of_incident = incident and last_event is not None and last_event[0] == -1
-        if event is None and metric in _INCIDENT_METRICS and last_event is not None \
-                and last_event[0] in (sent.paragraph, -1) \
-                and ((not campaign and not relative and not other_incident
-                      and (not war or names_incident or not (tally or running)))
-                     if of_incident else (not tally and not running and not (last_event[0] == -1 and past))):
-            event = last_event[1]
-            event_from = "lead" if last_event[0] == -1 else "paragraph"
+        if event is None and metric in _INCIDENT_METRICS and last_event is not None and (
+                metric is not Metric.OTHER or _past_clause(s, a)):
+            if last_event[0] == sent.paragraph and not tally and not running:
+                event, event_from = last_event[1], "paragraph"  # the paragraph's own day
+            elif incident or last_event[0] == -1:
+                if incident and not campaign and not relative and not other_incident \
+                        and (not war or names_incident or not (tally or running)):
+                    event, event_from = incident_day, "lead"  # the incident the article is about
+                elif not incident and not tally and not running and not past:
+                    event, event_from = last_event[1], "lead"  # the article's opening date
         reports = [d.period for d in near_dates if d.role == "report" and d.period is not None]
         # a run-on "sentence" (a text with no stops) keeps a window around the figure as its evidence,
         # so that output stays linear in the input
