@@ -27,12 +27,15 @@ import regex
 
 from .errors import InputTypeError
 from .lexicon import LEXICON, alternation, by_first_letter
+from .lexicon import _lines as _data_rows
 from .lexicon import greedy as _greedy
 from .records import Figure, FigureKind, Qualifier
 
 __all__ = ["find_figures", "parse_number"]
 
 MAX_DIGITS = 18  # a longer run of digits is an identifier, not a count
+_ID_DIGITS = 9  # copy groups the digits of large numbers ("120,000,000", "120 million"): a run of
+# nine or more digits with no separator, scale word or currency is a phone number or an identifier
 MAX_NUMERAL = 1000  # characters one numeral may span; every anchored match is bounded (the regex
 # module's match() otherwise scans to the end of the text for a required literal: quadratic)
 # (so no match here needs a timeout: a timeout costs a third of a short match, and the
@@ -41,9 +44,14 @@ MAX_NUMERAL = 1000  # characters one numeral may span; every anchored match is b
 _WORDS = LEXICON.number_words
 _SCALE_ATTACHED = {k: v for k, (v, sp) in LEXICON.scales.items() if sp in ("attached", "either")}
 _SCALE_SPACED = {k.lower(): v for k, (v, sp) in LEXICON.scales.items() if sp in ("spaced", "either")}
+# Scale words that a hyphen may join to digits ("41-thousand", "2-million"): the spelled-out ones
+# (not "mn", "k": "5-k" is no number), in number_words.tsv as a hundred or a scale.
+_SCALE_HYPHEN = [w for w in _SCALE_SPACED if _WORDS.get(w, (0, ""))[1] in ("hundred", "scale") and not w.endswith("s")]
 _MONTHS = {k.lower(): v for k, v in LEXICON.months.items()}
 
 _FRACTIONS = LEXICON.fractions
+# "a pair of" = 2, "a couple of" = 2, approximate: word -> (value, approximate)
+_COLLECTIVES = {r[0]: (int(r[1]), r[2] == "approximate") for r in _data_rows("collectives.tsv")}
 _SYMBOLS = {f: iso for f, (iso, pos) in LEXICON.currencies.items() if pos == "symbol"}  # "$", "US$", "£"
 _CURRENCY_WORDS = {" ".join(f.lower().split()): iso for f, (iso, pos) in LEXICON.currencies.items() if pos == "word"}
 _SYMBOL_CHARS = "".join(sorted({regex.escape(f[-1]) for f in _SYMBOLS}))  # for character classes: "$£€¥"
@@ -92,6 +100,8 @@ _CORE_SOURCE = rf"""
       | (?<![\w.,])(?P<vulgar>[{_VULGAR}])                   # ¾
       | (?<![\w-])(?P<vague>{alternation([v for v in LEXICON.vague if v not in LEXICON.vague_before_of])}\b
                           |{alternation(list(LEXICON.vague_before_of))}(?=[ \t]++of\b))
+      | (?<![\w-])(?P<coll>an?[ \t]++{alternation(list(_COLLECTIVES))})(?=[ \t]++(?:of\b|{_MULTIPLIER_WORD}))
+                                                             # "a pair of", "a couple hundred"
       | (?<![\w-])(?P<words>{_NUMBER_WORDS})(?![\w])
     )
     """
@@ -100,6 +110,7 @@ CORE = regex.compile(_CORE_SOURCE, regex.VERBOSE | regex.IGNORECASE)
 # (no nested quantifiers: linear) about four times faster than `regex` does, and CORE is then
 # matched only at these places.
 _A_BEFORE = [*(w for w, (_, role) in _WORDS.items() if role in ("hundred", "scale", "dozen", "tens")),
+             *_COLLECTIVES,
              *_FRACTIONS]  # "a hundred", "a half", "a twenty-first"
 _STARTERS = [*_WORDS, *LEXICON.vague, *(w for w in _FRACTIONS if w not in _COMPOUND_ONLY), "minus", "negative"]
 # Two scans over the lower-cased text find where a numeral may start: a character class (which
@@ -132,8 +143,9 @@ _WORD_TOKEN = regex.compile(
 _SCALE_AFTER = regex.compile(
     rf"""
     (?:(?P<att>{alternation(list(_SCALE_ATTACHED))})(?![\w])       # 2.3mn, 34.5k, 4.4bn (case as written)
-      | [ \t]++(?P<sp>(?i:{alternation(list(_SCALE_SPACED))}))\b)  # 1.5 million, 2.5 Million
-    """,
+      | [ \t]++(?P<sp>(?i:{alternation(list(_SCALE_SPACED))}))\b     # 1.5 million, 2.5 Million
+      | -(?P<hy>(?i:{alternation(_SCALE_HYPHEN)}))\b)                # 41-thousand: some agencies join the
+    """,                                                               # scale word with a hyphen
     regex.VERBOSE,
 )
 
@@ -142,7 +154,8 @@ _RANGE_SEP = regex.compile(
 )
 _HEDGE_AFTER = regex.compile(
     rf"""[ \t]++(?P<hedge>(?>{alternation(list(LEXICON.hedges_after))}))(?![\w])
-    (?![ \t]*+(?:[\d{_SYMBOL_CHARS}]|{_NUMBER_WORD}))   # not "5000 or less than 6000": that is a second figure
+    (?![ \t]*+(?:[\d{_SYMBOL_CHARS}]|{_NUMBER_WORD}|than\b))  # not "5000 or less than 6000", "233 and more
+                                                      # than 900": the hedge opens a second figure
     """, regex.VERBOSE | regex.IGNORECASE
 )
 
@@ -178,6 +191,10 @@ _LOWER_WORD_AFTER = regex.compile(  # "told Reuters 12 people": a count, not "Ha
 _AGE_END = regex.compile(r"[ \t]*[,;.)]")
 _NEXT_WORD = regex.compile(r"[ \t]++([a-z]++)")
 _BOUNDS_GAP = regex.compile(r"[ \t]*+(?:,[ \t]*+)?(?:(?:and|but)[ \t]++)?", regex.IGNORECASE)
+# Between a count and a name with a numeral, a gapped clause: "Suzu has recorded 100 deaths and
+# Wajima 90", "Wajima City has 69 dead, Suzu City 38": the verb and noun of the first clause are
+# left out of the next, so "Wajima 90" is a count, not a label like "Hangar 12".
+_GAPPED = regex.compile(r"(?:[ \t]++[a-z]++){0,2}(?:[ \t]*+[,;](?:[ \t]++and)?|[ \t]++and)[ \t]++(?:[A-Z][\w'\u2019-]*+[ \t]++){0,3}+")
 _LABEL_HYPHEN_BEFORE = regex.compile(r"[A-Za-z]-\Z|#\Z|\bNo\.[ \t]?\Z", regex.REVERSE)
 
 _QUALIFIER_OF = {
@@ -241,6 +258,8 @@ class _Num:
     mult: int = 1
     kind: FigureKind | None = None  # a kind the numeral's own shape decides ("3/4", "1e6", "192.168.1.2")
     neg: bool = False
+    approx: bool = False  # approximate by its own word ("a couple of")
+    collective: bool = False  # "a pair", "a couple": the noun comes after "of"
 
 
 Token = tuple[str, int, int]  # a word of a run of number words, with its span
@@ -259,7 +278,11 @@ def _decimals(tokens: list[Token], j: int, n: int) -> tuple[str, int]:
         else:
             break
         k += 1
-    whole = _cardinals(tokens, j, n, decimals=False)
+    stop = j  # the decimals end before a scale word: "two point two million" is 2.2 million
+    while stop < n and _WORDS.get(tokens[stop][0].lower(), (0, ""))[1] != "scale":  # ("point two hundred
+        # thirty-six" stays .236)
+        stop += 1
+    whole = _cardinals(tokens, j, stop, decimals=False)
     if whole and whole[0][1] == j and (whole[0][2] - j > 1 or (j < n and _WORDS.get(
             tokens[j][0].lower(), (0, "unit"))[1] in ("teen", "tens"))) and whole[0][2] >= k:
         return str(whole[0][0]), whole[0][2]
@@ -286,6 +309,7 @@ def _cardinals(tokens: list[Token], i: int = 0, n: int | None = None,
         prev_scale = 0
         j = used = i
         fraction: str | None = None
+        post_scale = 0  # a scale word after the decimals
         while j < end:
             word = tokens[j][0].lower()
             if word == "point":
@@ -293,6 +317,10 @@ def _cardinals(tokens: list[Token], i: int = 0, n: int | None = None,
                     digits, k = _decimals(tokens, j + 1, end)
                     if digits:
                         fraction, used = digits, k
+                        after = _WORDS.get(tokens[k][0].lower()) if k < end else None
+                        if after is not None and after[1] == "scale" \
+                                and (not prev_scale or after[0] < prev_scale):
+                            post_scale, used = after[0], k + 1  # "two point two million"
                 break
             if word in ("a", "an"):
                 nxt = _WORDS.get(tokens[j + 1][0].lower()) if j + 1 < end else None
@@ -349,7 +377,11 @@ def _cardinals(tokens: list[Token], i: int = 0, n: int | None = None,
             i += 1
             continue
         number: int | Decimal = total + current
-        if fraction is not None:
+        if fraction is not None and post_scale:
+            number = total + Decimal(f"{current}.{fraction}") * post_scale
+            if number == number.to_integral_value():
+                number = int(number)
+        elif fraction is not None:
             number = Decimal(f"{number}.{fraction}")
         out.append((number, i, used))
         i = used
@@ -506,7 +538,7 @@ def _digits_value(digits: str, frac: str | None) -> int | Decimal | None:
     return int(raw)
 
 
-_CHAIN = regex.compile(r"[ \t]++(?P<and>and[ \t]++)?(?=[\w])", regex.IGNORECASE)
+_CHAIN = regex.compile(r"(?:[ \t]++(?P<and>and[ \t]++)?(?=[\w])|(?P<hy>-)(?=\d))", regex.IGNORECASE)  # "35-thousand-418"
 _AND_FRACTION = regex.compile(
     rf"[ \t]++and[ \t]++(?P<n>an?|{alternation([w for w, (v, role) in _WORDS.items() if role == 'unit' and v > 0])})"
     rf"[ \t-]++(?P<d>{_DEN_WORD})",
@@ -518,7 +550,7 @@ def _scale(text: str, num: _Num, depth: int = 0) -> None:
     parts that follow a scaled numeral ("4 thousand 3 hundred and 21", "3 million and a half")."""
     if num.vague is not None or (num.kind is not None and num.kind is not FigureKind.MEASURE) or num.neg:
         return
-    spaced = False
+    spaced = hyphened = False
     while True:
         m = _SCALE_AFTER.match(text, num.end, num.end + 24)
         if m is None:
@@ -529,11 +561,14 @@ def _scale(text: str, num: _Num, depth: int = 0) -> None:
                 break
             mult = _SCALE_ATTACHED[attached]
         else:
-            word = m.group("sp").lower()
+            hyphen = m.group("hy")
+            word = (hyphen or m.group("sp")).lower()
             mult = _SCALE_SPACED[word]
-            if (num.words and not num.scaled and word in _WORDS) or (num.scaled and mult <= num.mult):
+            if (num.words and not num.scaled and word in _WORDS) or (num.scaled and mult <= num.mult) \
+                    or (hyphen is not None and num.scaled):
                 break  # "three hundred" is one run of words; "lakh crore" only multiplies up
             spaced = True
+            hyphened = hyphen is not None
         value = num.value * mult
         if isinstance(value, Decimal) and value == value.to_integral_value():
             value = int(value)
@@ -564,7 +599,8 @@ def _scale(text: str, num: _Num, depth: int = 0) -> None:
             return
         part = parts[0]
         _scale(text, part, depth + 1)
-        if (part.scaled or chain.group("and")) and isinstance(part.value, int) and 0 < part.value < num.mult:
+        joined = chain.group("and") is not None or (chain.group("hy") is not None and hyphened)
+        if (part.scaled or joined) and isinstance(part.value, int) and 0 < part.value < num.mult:
             num.value += part.value
             num.end = part.end
 
@@ -637,6 +673,10 @@ def _read_core(text: str, m: regex.Match[str]) -> list[_Num]:
         if isinstance(out_value, Decimal):
             out_value = +out_value  # round to the context's 28 digits
         return _signed([_Num(out_value, start, m.end(), cur, kind=FigureKind.MEASURE)], neg)
+    if g["coll"] is not None:  # "a couple of" = 2; "a couple of thousand" reads its scale word next
+        value, approx = _COLLECTIVES[g["coll"].split()[-1].lower()]
+        of = _OF_SCALE.match(text, m.end(), m.end() + 40)
+        return [_Num(value, start, of.end() if of else m.end(), cur, approx=approx, collective=of is None)]
     if g["vague"] is not None:
         vtext = g["vague"].lower()
         vtext = " ".join(vtext.split())
@@ -654,6 +694,7 @@ def _read_core(text: str, m: regex.Match[str]) -> list[_Num]:
     return _signed(nums, neg and bool(nums) and nums[0].start == start)
 
 
+_OF_SCALE = regex.compile(rf"[ \t]++of(?=[ \t]++{_MULTIPLIER_WORD})", regex.IGNORECASE)  # "a couple of| thousand"
 _WORD_RANGE_GAP = regex.compile(r"[ \t]*+(?P<sep>and|to|-|–|—)[ \t]*+\Z", regex.IGNORECASE)
 
 
@@ -679,21 +720,28 @@ _HEDGE_LAST = frozenset(h.split()[-1].lower() for h in LEXICON.hedges)
 
 
 def _last_word(before: str) -> str:
-    """The last word of a window, lower-cased (a cheap gate before the window patterns)."""
-    stripped = before.rstrip()
-    return stripped[stripped.rfind(" ") + 1:].lower()
+    """The last word of a window, lower-cased (a cheap gate before the window patterns).
+
+    A word starts after any blank ("\\n\\nOver 1,500" at the start of a line) and without the
+    quote or bracket that opens it ('held "between 200 and 250"'); its trailing punctuation stays.
+    """
+    parts = before.rsplit(None, 1)
+    return parts[-1].lstrip(_OPENERS).lower() if parts else ""
 
 
-def _kind_around(text: str, first: _Num, num: _Num) -> tuple[FigureKind, str | None, int, int]:
+_OPENERS = "\"'(\u201c\u2018["
+
+
+def _kind_around(text: str, first: _Num, num: _Num, prev: Figure | None) -> tuple[FigureKind, str | None, int, int]:
     """What the words around a numeral make of it, the unit, and the new start and end.
 
     ``first`` is the numeral that opens the expression (its left context is read),
-    ``num`` the one that closes it (its right context is read).
+    ``num`` the one that closes it (its right context is read), ``prev`` the figure before it.
     """
     start, end = first.start, num.end
     before = text[max(0, first.start - 24): first.start]
     last = _last_word(before)
-    after = _UNIT_AFTER.match(text, end, end + 40)
+    after = _UNIT_AFTER.match(text, end + 3 if num.collective else end, end + 43)  # "a couple| of| days"
     if num.vague is None and not num.words:
         mb = _MONTH_BEFORE.search(before) if last.rstrip(".") in _MONTHS else None
         if mb is not None and not num.scaled and num.value <= 31:
@@ -729,8 +777,13 @@ def _kind_around(text: str, first: _Num, num: _Num) -> tuple[FigureKind, str | N
             return FigureKind.ORDINAL, None, start, end
         lab = _LABEL_BEFORE.search(before) if before.rstrip()[-1:].isalpha() else None
         if lab is not None and lab.group("w").lower() not in _NOT_LABEL_WORDS and not num.scaled \
-                and num.currency is None and not _LOWER_WORD_AFTER.match(text, end, end + 10):
+                and num.currency is None and not _LOWER_WORD_AFTER.match(text, end, end + 10) \
+                and not (prev is not None and prev.kind is FigureKind.COUNT and _GAPPED.fullmatch(
+                    text, prev.end, start - len(before) + lab.start("w"))):
             return FigureKind.ORDINAL, None, start, end
+        if num.end - num.start >= _ID_DIGITS and not num.scaled and num.currency is None \
+                and text[num.start:num.end].isdigit():
+            return FigureKind.ORDINAL, None, start, end  # "Kharagpur 8972073925": a phone number, an ID
         if 1800 <= num.value <= 2100 and num.end - num.start == 4 and text[num.start:num.end].isdigit():
             nxt = _NEXT_WORD.match(text, end, end + 30)
             if nxt is None or nxt.group(1) not in LEXICON.count_nouns:
@@ -831,6 +884,8 @@ def find_figures(text: str) -> list[Figure]:
                                        text[num.start:num.end], num.start, num.end))
                 pos = max(pos, num.end)
                 continue
+            if num.words and num.value == 1 and num.end - num.start == 3 and _pronoun_one(text, num.start, num.end):
+                continue  # "one of the dead", "no one", "one another": a pronoun, not a count
             _scale(text, num)
             hedge = hedge_q = None
             range_open = None
@@ -843,9 +898,13 @@ def find_figures(text: str) -> list[Figure]:
                 if hm is not None:
                     hedge = hm.group("hedge")
                     hedge_q = LEXICON.hedges[" ".join(hedge.lower().split())]
+                    if hedge_q == "none":  # "has gone up to 278": the value reached, no bound
+                        hedge = hedge_q = None
                 rm = _RANGE_OPEN_BEFORE.search(before) if last in ("between", "from") else None
                 if rm is not None:
                     range_open = rm.group("w").lower()
+            if num.approx and hedge_q is None:
+                hedge_q = "approximate"  # "a couple of"
             hi: _Num | None = None
             if num.start in joined:
                 hi = next(x for x in nums if x.start == joined[num.start])
@@ -874,7 +933,7 @@ def find_figures(text: str) -> list[Figure]:
                                 pos = max(pos, cand.end)
             if hi is None and num.vague is None and idx == len(nums) - 1 and text.startswith(" over", num.end):
                 _over(text, num)  # "one over three", "2000 over 3"
-            kind, unit, start, end = _kind_around(text, num, hi if hi is not None else num)
+            kind, unit, start, end = _kind_around(text, num, hi if hi is not None else num, out[-1] if out else None)
             if kind in (FigureKind.DATE, FigureKind.TIME):
                 hi = None
             if num.neg or (hi is not None and hi.neg):
@@ -900,6 +959,19 @@ def find_figures(text: str) -> list[Figure]:
 
 
 _BOUNDED_KINDS = (FigureKind.COUNT, FigureKind.MEASURE)
+_ONE_PRONOUN_AFTER = regex.compile(r"[ \t]++(?:of|another)\b", regex.IGNORECASE)
+
+
+def _pronoun_one(text: str, start: int, end: int) -> bool:
+    """Whether a lone "one" is the pronoun rather than the numeral.
+
+    "one of the dead was a woman" picks a member out (a count says "one person", "two of them"),
+    "one another" is reciprocal, "no one" is "nobody". What the grammar cannot see ("one person
+    said": a speaker; "one side") is left to extraction.
+    """
+    if _ONE_PRONOUN_AFTER.match(text, end, end + 12):
+        return True
+    return text[max(0, start - 3):start].lower() in ("no ", "no-") and (start < 4 or not text[start - 4].isalnum())
 
 
 def _over(text: str, num: _Num) -> None:
