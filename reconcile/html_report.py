@@ -23,15 +23,17 @@ its object API so that no global backend is switched. Both come with the
 
 Charts are drawn only for groups of two or more reports (a single report gets
 a one-glyph sketch: a point, an arrow or a bar), and each SVG is trimmed of
-what the browser does not need (ids nobody references, repeated font lists,
-digits below a tenth of a point), so that 10,000 groups stay a page of a few
-MB that a browser opens at once (``bench/report_size.py`` measures it).
+what the browser does not need (groups and ids nobody references, repeated
+font lists, digits below a tenth of a point) with its styles turned into a
+few page-wide CSS classes, so that 10,000 groups stay a page that a browser
+opens at once (``bench/report_size.py`` measures it).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -48,7 +50,7 @@ try:
     from matplotlib.backends.backend_svg import FigureCanvasSVG
     from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, date2num
     from matplotlib.figure import Figure as MplFigure
-    from matplotlib.ticker import FuncFormatter, MaxNLocator
+    from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, NullFormatter
 except ImportError as e:  # pragma: no cover - exercised by the CLI without the extra
     raise ImportError(
         f'the HTML report needs {e.name or "jinja2 and matplotlib"}: pip install "reconcile[report]"',
@@ -56,7 +58,7 @@ except ImportError as e:  # pragma: no cover - exercised by the CLI without the 
     ) from e
 
 from .output import write_atomic
-from .reconciliation import APPROX_TOLERANCE, describe, stories
+from .reconciliation import APPROX_TOLERANCE, describe
 from .records import Article, Claim, Group, Qualifier, Relation, Report
 
 __all__ = ["render_html", "write_html"]
@@ -66,8 +68,10 @@ PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#7
 CONFLICT = "#C0392B"
 LABELLED_POINTS = 12
 """Charts number their reports (to match the table) up to this many reports."""
-CONSISTENT_SHOWN = 12
-"""Consistent pairs beyond this many are folded under a <details> (conflicts and updates never are)."""
+LOG_RATIO = 30.0
+"""A chart whose largest figure is this many times its smallest has a logarithmic y axis."""
+EXPLAIN_ALL = 3
+"""Groups of up to this many reports show every relation's explanation (larger ones: see _relation_views)."""
 
 Shape = Literal["point", "approx", "range", "above", "below", "none"]
 
@@ -92,6 +96,22 @@ class Row:
     after: str
     title: str | None
     conflicting: bool
+    repeats: tuple[Evidence, ...] = ()
+
+    @property
+    def k(self) -> int:
+        """The issuer's colour as an index into :data:`PALETTE` (the page's CSS classes k0..k7)."""
+        return PALETTE.index(self.colour)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A repeat of a report's figure in the same article (headline, lead): its sentence, split at the figure."""
+
+    claim: Claim
+    before: str
+    marked: str
+    after: str
 
 
 @dataclass(frozen=True)
@@ -99,6 +119,7 @@ class RelationView:
     relation: Relation
     a: int
     b: int
+    explained: bool
 
 
 @dataclass(frozen=True)
@@ -117,7 +138,7 @@ class GroupView:
     story: str
     rows: list[Row]
     relations: list[RelationView]
-    folded: list[RelationView]
+    pairs: list[tuple[str, list[RelationView]]]
     counts: Tally
     latest: str
     conservative: Row | None
@@ -126,8 +147,10 @@ class GroupView:
     dated: bool
     any_dated: bool
     title: str
+    event: str | None = None
+    part_of: tuple[str, str] | None = None
+    checks: tuple[str, ...] = ()
     chart: Markup | None = None
-    glyph: Shape = "none"
 
 
 @dataclass
@@ -137,13 +160,13 @@ class StoryView:
 
     @property
     def several(self) -> list[GroupView]:
-        """The groups of two reports or more (a table row each in the index)."""
-        return [g for g in self.groups if len(g.rows) >= 2]
+        """The groups of two reports or more (a section and an index row each)."""
+        return [g for g in self.groups if len(g.rows) != 1]
 
     @property
     def once(self) -> list[GroupView]:
-        """The groups of a single report (a link each in the index)."""
-        return [g for g in self.groups if len(g.rows) < 2]
+        """The groups of a single report (a row of the story's "Reported once" table)."""
+        return [g for g in self.groups if len(g.rows) == 1]
 
     @property
     def conflicts(self) -> int:
@@ -236,7 +259,6 @@ def _issuer(c: Claim) -> str:
     return c.publisher or "the article itself"
 
 
-_SLUG = regex.compile(r"[^A-Za-z0-9_-]+")
 _ISO_DAY = regex.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ISO_PART = regex.compile(r"^\d{4}(?:-\d{2})?$")
 
@@ -245,8 +267,8 @@ def heading(g: Group) -> str:
     """A group's label as a heading: the metric, the place, the day or "running total".
 
     >>> from reconcile import extract, reconcile
-    >>> text = "Militants killed 1,200 people in Israel on Oct. 7, 2023, officials said."
-    >>> heading(reconcile(extract(text, id="a", published="2023-11-06")).groups[0])
+    >>> g = reconcile(extract("Militants killed 1,200 people.", id="a")).groups[0]
+    >>> heading(g.model_copy(update={"label": "killed Israel 2023-10-07"}))
     'Killed · Israel · 7 October 2023'
     """
     words = g.label.split()
@@ -268,52 +290,90 @@ def heading(g: Group) -> str:
 # Building the views
 
 
-def _story_labels(report: Report) -> dict[str, str]:
-    """Article id -> the story it belongs to, named by its most frequent names."""
-    story_of = stories(report.claims)
-    names: dict[str, Counter[str]] = defaultdict(Counter)
-    for c in report.claims:
-        names[story_of[c.article_id]].update(c.names)
-    label = {s: " · ".join(n for n, _ in cnt.most_common(3)) for s, cnt in names.items()}
-    return {a: label.get(s) or "Unnamed story" for a, s in story_of.items()}
+def _split(c: Claim) -> tuple[str, str, str]:
+    """The claim's sentence before, at and after its figure (the figure's span, as the claim records it)."""
+    a, b = c.figure.start - c.sentence_start, c.figure.end - c.sentence_start
+    return c.sentence[:a], c.sentence[a:b], c.sentence[b:]
 
 
-def _group_view(i: int, g: Group, by_id: dict[str, Claim], titles: dict[str, str | None],
-                story_of: dict[str, str]) -> GroupView:
-    members = [by_id[t.claim_id] for t in g.summary.timeline if t.claim_id in by_id]
-    seen = {c.id for c in members}
-    members += [by_id[cid] for cid in g.claim_ids if cid in by_id and cid not in seen]
+def _story_key(g: Group, by_id: dict[str, Claim]) -> str:
+    """The group's story: the grouping's when it says one, else the article of its first claim."""
+    story = getattr(g, "story", None)
+    if story:
+        return str(story)
+    first = next((by_id[cid] for cid in g.claim_ids if cid in by_id), None)
+    return first.article_id if first else ""
+
+
+def _story_label(claims: list[Claim], titles: dict[str, str | None]) -> str:
+    """A story named by the most frequent names of its claims, else by an article's title."""
+    names = Counter(n for c in claims for n in c.names)
+    if names:
+        return " · ".join(n for n, _ in names.most_common(3))
+    for c in claims:
+        if titles.get(c.article_id):
+            return str(titles[c.article_id])
+    return "Figures with no named story"
+
+
+def _relation_views(g: Group, number_of: dict[str, int], reports: int) -> tuple[list[RelationView],
+                                                                             list[tuple[str, list[RelationView]]]]:
+    """The relations worth reading in full, and the others as bare pairs by label.
+
+    Every conflict is explained; so is every pair of a group of up to
+    :data:`EXPLAIN_ALL` reports, and in a larger group the pairs of reports
+    next to each other in time (how each report moves from the one before).
+    A group of twenty reports has 190 pairs: their explanations would be most
+    of the page and say the same thing.
+    """
+    order = {"conflict": 0, "update": 1, "consistent": 2}
+    views = sorted(
+        (RelationView(r, na, nb, r.relation == "conflict" or reports <= EXPLAIN_ALL or abs(nb - na) == 1)
+         for r in g.relations for na, nb in [(number_of.get(r.a, 0), number_of.get(r.b, 0))]),
+        key=lambda v: (order[v.relation.relation], v.a, v.b))
+    rest: dict[str, list[RelationView]] = defaultdict(list)
+    for v in views:
+        if not v.explained:
+            rest[v.relation.relation].append(v)
+    return [v for v in views if v.explained], sorted(rest.items(), key=lambda kv: order[kv[0]])
+
+
+def _group_view(g: Group, by_id: dict[str, Claim], titles: dict[str, str | None], story: str,
+                anchors: dict[str, tuple[str, str]]) -> GroupView:
+    mentions: dict[str, list[str]] = getattr(g, "mentions", None) or {}
+    repeats = {cid for ids in mentions.values() for cid in ids}
+    order = [t.claim_id for t in g.summary.timeline] + list(g.claim_ids)
+    members: list[Claim] = []
+    seen: set[str] = set()
+    for cid in order:
+        if cid in by_id and cid not in seen and cid not in repeats:
+            seen.add(cid)
+            members.append(by_id[cid])
     conflicting = {x for r in g.relations if r.relation == "conflict" for x in (r.a, r.b)}
     colours: dict[str, str] = {}
     rows: list[Row] = []
     for n, c in enumerate(members, 1):
         who = _issuer(c)
         colour = colours.setdefault(who, PALETTE[len(colours) % len(PALETTE)])
-        a, b = c.figure.start - c.sentence_start, c.figure.end - c.sentence_start
-        rows.append(Row(n=n, claim=c, date=report_date(c), issuer=who, colour=colour, figure=describe(c),
-                        shape=shape(c), before=c.sentence[:a], marked=c.sentence[a:b], after=c.sentence[b:],
-                        title=titles.get(c.article_id), conflicting=c.id in conflicting))
+        again = tuple(Evidence(by_id[r], *_split(by_id[r])) for r in mentions.get(c.id, ()) if r in by_id)
+        rows.append(Row(n, c, report_date(c), who, colour, describe(c), shape(c), *_split(c),
+                        title=titles.get(c.article_id), conflicting=c.id in conflicting, repeats=again))
     number_of = {r.claim.id: r.n for r in rows}
-    order = {"conflict": 0, "update": 1, "consistent": 2}
-    rels = sorted((RelationView(r, number_of.get(r.a, 0), number_of.get(r.b, 0)) for r in g.relations),
-                  key=lambda v: (order[v.relation.relation], v.a, v.b))
-    shown = [v for v in rels if v.relation.relation != "consistent"]
-    calm = [v for v in rels if v.relation.relation == "consistent"]
-    if len(calm) > CONSISTENT_SHOWN:
-        folded = calm
-    else:
-        shown, folded = shown + calm, []
+    for r in rows:
+        for e in r.repeats:
+            number_of.setdefault(e.claim.id, r.n)
+    explained, pairs = _relation_views(g, number_of, len(rows))
     tally = Counter(r.relation for r in g.relations)
-    story = getattr(g, "story", None)
-    why = getattr(g, "why", None) or getattr(g, "explanation", None)
+    events = Counter(r.claim.event_date.label for r in rows if r.claim.event_date)
+    why = getattr(g, "why", None)
+    part_of = getattr(g, "part_of", None)
     return GroupView(
         group=g,
-        anchor=f"g{i}-{_SLUG.sub('-', g.id)}",
-        story=str(story) if story else (story_of.get(members[0].article_id, "Unnamed story") if members
-                                          else "Unnamed story"),
+        anchor=anchors[g.id][0],
+        story=story,
         rows=rows,
-        relations=shown,
-        folded=folded,
+        relations=explained,
+        pairs=pairs,
         counts=Tally(conflict=tally["conflict"], update=tally["update"], consistent=tally["consistent"]),
         latest=interval(g.summary.low, g.summary.high),
         conservative=next((r for r in rows if r.claim.id == g.summary.most_conservative), None),
@@ -321,22 +381,28 @@ def _group_view(i: int, g: Group, by_id: dict[str, Claim], titles: dict[str, str
         why=str(why) if why else None,
         dated=bool(rows) and all(r.date is not None for r in rows),
         any_dated=any(r.date is not None for r in rows),
-        title=heading(g),
+        title=anchors[g.id][1],
+        event=events.most_common(1)[0][0] if events else None,
+        part_of=anchors.get(str(part_of)) if part_of else None,
+        checks=tuple(str(x) for x in getattr(g, "checks", None) or ()),
     )
 
 
 def _views(report: Report, articles: Sequence[Article]) -> list[StoryView]:
     by_id = {c.id: c for c in report.claims}
     titles = {a.id: a.title for a in articles}
-    story_of = _story_labels(report)
-    out: dict[str, StoryView] = {}
-    for i, g in enumerate(report.groups):
-        v = _group_view(i, g, by_id, titles, story_of)
-        out.setdefault(v.story, StoryView(v.story)).groups.append(v)
-    for s in out.values():
-        s.groups.sort(key=lambda v: (-v.counts.conflict, -v.counts.update, len(v.rows) < 2, v.group.metric.value,
-                                     -len(v.rows), v.title))
-    return sorted(out.values(), key=lambda s: (-s.conflicts, -len(s.groups), s.label))
+    anchors = {g.id: (f"g{i}", heading(g)) for i, g in enumerate(report.groups)}
+    keyed: dict[str, list[Group]] = defaultdict(list)
+    for g in report.groups:
+        keyed[_story_key(g, by_id)].append(g)
+    out: list[StoryView] = []
+    for groups in keyed.values():
+        label = _story_label([by_id[cid] for g in groups for cid in g.claim_ids if cid in by_id], titles)
+        story = StoryView(label, [_group_view(g, by_id, titles, label, anchors) for g in groups])
+        story.groups.sort(key=lambda v: (-v.counts.conflict, -v.counts.update, len(v.rows) < 2,
+                                         v.group.metric.value, -len(v.rows), v.title))
+        out.append(story)
+    return sorted(out, key=lambda s: (-s.conflicts, -len(s.groups), s.label))
 
 
 # ----------------------------------------------------------------------------------------------
@@ -354,36 +420,105 @@ _RC = {
     "ytick.color": "#555555",
     "xtick.major.size": 0.0,
     "ytick.major.size": 0.0,
+    "xtick.minor.size": 0.0,
+    "ytick.minor.size": 0.0,
     "grid.color": "#e5e5e5",
     "grid.linewidth": 0.6,
     "path.simplify": True,
 }
 
-_SVG_CLEAN = regex.compile(
+_SVG_DROP = regex.compile(
     r"""
-      <\?xml[^>]*+>                        # the XML prolog
-    | <!DOCTYPE[^>]*+>                     # and doctype: the page is HTML
-    | <metadata>.*?</metadata>             # creator, date
+      <\?xml[^>]*+>                          # the XML prolog
+    | <!DOCTYPE[^>]*+>                       # and doctype: the page is HTML
+    | <metadata>.*?</metadata>               # creator, date
     | <defs>\s*+<style[^<]*+</style>\s*+</defs>  # a global '*' rule: the page's CSS holds it
-    | \s++id="(?![mp][0-9a-f]{10}")[^"]*+"  # ids of groups nobody references
-    | \s++transform="rotate\(-?0\s[^"]*+"  # a rotation by zero
-    | font-family:[^;"]*+;?\s*+            # the font: the page's
-    | (?<=\d\.\d)\d++                      # digits below a tenth of a point
-    | (?<=>)\s++(?=<)                      # indentation between tags
+    | <defs>\s*+<clipPath[^>]*+>\s*+<rect[^>]*+>\s*+</clipPath>\s*+</defs>  # the axes' clip:
+    | \s++clip-path="[^"]*+"                 # nothing is drawn outside the limits
+    | \s++id="(?!m[0-9a-f]{10}")[^"]*+"      # ids nobody references (the markers' are)
+    | \s++(?:version|xmlns(?::xlink)?)="[^"]*+"  # namespaces: the HTML parser knows SVG's
+    | \s++transform="rotate\(-?0\s[^"]*+"    # a rotation by zero
+    | font-family:[^;"]*+;?\s*+              # the font: the page's
+    | stroke-dashoffset:\s*+0;\s*+           # a default
+    | (?<=\d\.\d)\d++                        # digits below a tenth of a point
+    | (?<=>)\s++(?=<)                        # indentation between tags
     """,
     regex.VERBOSE | regex.DOTALL,
 )
-_SVG_SPACE = regex.compile(r"\s*+\n\s*+")
+_SVG_TIDY = regex.compile(
+    r"""
+      (?<=\d)\.0(?!\d)            # 127.0 -> 127
+    | (?<=[:;,])\x20++(?=[^<>]*+/?>)  # spaces after a style's colons and semicolons, inside a tag
+    | [\x20\t]*+\n\s*+             # line breaks in path data
+    """,
+    regex.VERBOSE,
+)
+_SVG_GROUP = regex.compile(r"<g(?:\s[^>]*+)?>|<g/>|</g>")
 _SVG_SIZE = regex.compile(r'<svg\s[^>]*?\bwidth="[^"]*+"\s++height="[^"]*+"')
-_SVG_IDS = regex.compile(r'(?<=id="|\#)(?=[mp][0-9a-f]{10}\b)')  # marker and clip-path ids
+_SVG_IDS = regex.compile(r'(?<=id="|\#)m[0-9a-f]{10}\b')  # marker ids
+_SVG_PATH = regex.compile(r'(?<=\sd=")[^"]*+')  # path data
+_SVG_PATH_SPACE = regex.compile(r"\x20*+([MLCQZz])\x20*+|\x20++$")  # spaces around path commands
+_SVG_STYLE = regex.compile(r'\sstyle="([^"<]*+)"')
+
+
+class ChartStyles:
+    """The style attributes of a page's charts as CSS classes: the same few styles recur on every chart.
+
+    >>> css = ChartStyles()
+    >>> css.classify('<text style="fill:#555" x="1">7</text><text style="fill:#555" x="2">8</text>')
+    '<text class="s0" x="1">7</text><text class="s0" x="2">8</text>'
+    >>> str(css.stylesheet())
+    '.chart .s0{fill:#555}'
+    """
+
+    def __init__(self) -> None:
+        self.classes: dict[str, str] = {}
+
+    def _class(self, m: regex.Match[str]) -> str:
+        style = m.group(1)
+        name = self.classes.setdefault(style, f"s{len(self.classes)}")
+        return f' class="{name}"'
+
+    def classify(self, svg: str) -> str:
+        return _SVG_STYLE.sub(self._class, svg)
+
+    def stylesheet(self) -> Markup:
+        """The rules, for the page's <style> (a style from matplotlib holds no '<')."""
+        return Markup("\n".join(f".chart .{name}{{{style}}}" for style, name in self.classes.items()))
+
+
+def _unwrap_groups(svg: str) -> str:
+    """Drop the <g> elements without attributes (matplotlib nests one per artist), keep their content."""
+    out: list[str] = []
+    kept: list[bool] = []
+    pos = 0
+    for m in _SVG_GROUP.finditer(svg):
+        out.append(svg[pos:m.start()])
+        pos = m.end()
+        tag = m.group(0)
+        if tag == "<g/>":
+            continue
+        if tag == "</g>":
+            if kept.pop():
+                out.append(tag)
+            continue
+        keep = tag != "<g>"
+        kept.append(keep)
+        if keep:
+            out.append(tag)
+    out.append(svg[pos:])
+    return "".join(out)
 
 
 def _clean_svg(svg: str, prefix: str) -> str:
     """Matplotlib's SVG, trimmed for inlining; its ids get ``prefix`` so that charts never share one."""
-    svg = _SVG_CLEAN.sub("", svg)
-    svg = _SVG_SPACE.sub(" ", svg)
+    svg = _SVG_DROP.sub("", svg)
+    svg = _SVG_TIDY.sub(lambda m: " " if "\n" in m.group(0) else "", svg)
+    svg = _unwrap_groups(svg)
     svg = _SVG_SIZE.sub(lambda m: m.group(0).split(" width=")[0], svg, count=1)
-    svg = _SVG_IDS.sub(prefix + "-", svg)
+    svg = _SVG_PATH.sub(lambda m: _SVG_PATH_SPACE.sub(r"\1", m.group(0)), svg)
+    ids: dict[str, str] = {}
+    svg = _SVG_IDS.sub(lambda m: ids.setdefault(m.group(0), f"{prefix}m{len(ids)}"), svg)
     return svg.strip()
 
 
@@ -406,7 +541,8 @@ def chart_svg(view: GroupView, prefix: str) -> str:
     """The timeline of a group's reports as an inline SVG.
 
     x is the report date (or, when any report has no date, the report order,
-    with "order unknown"); y is the figure. A point for an exact figure, a
+    with "order unknown"); y is the figure (on a log scale when the figures are
+    :data:`LOG_RATIO` times apart or more). A point for an exact figure, a
     band of ±:data:`~reconcile.reconciliation.APPROX_TOLERANCE` for an
     approximate one, a bar for a range, an arrow for an open bound ("more
     than", "up to"); conflicting reports are ringed in red and joined by a red
@@ -425,20 +561,35 @@ def chart_svg(view: GroupView, prefix: str) -> str:
             ends += [_value(r) * (1 - APPROX_TOLERANCE), _value(r) * (1 + APPROX_TOLERANCE)]
     if not ends:
         ends = [0.0]
-    y0, y1 = _span(ends)
+    log = min(ends) > 0 and max(ends) >= LOG_RATIO * min(ends)  # 200 and a million on one chart
+
+    def t(v: float) -> float:
+        return math.log10(v) if log else v
+
+    def inv(v: float) -> float:
+        return float(10**v) if log else v
+
+    y0, y1 = _span([t(e) for e in ends])
     arrow = (y1 - y0) * 0.22
     if any(r.shape == "above" for r in rows):
-        y1 = max(y1, max(_value(r) for r in rows if r.shape == "above") + arrow * 1.15)
+        y1 = max(y1, max(t(_value(r)) for r in rows if r.shape == "above") + arrow * 1.15)
     if any(r.shape == "below" for r in rows):
-        y0 = min(y0, min(_value(r) for r in rows if r.shape == "below") - arrow * 1.15)
+        y0 = min(y0, min(t(_value(r)) for r in rows if r.shape == "below") - arrow * 1.15)
 
     fig = MplFigure(figsize=(7.2, 2.1))
     FigureCanvasSVG(fig)
+    fig.patch.set_visible(False)
     ax = fig.add_axes((0.08, 0.16, 0.9, 0.78))
+    ax.patch.set_visible(False)
     ax.grid(True, axis="y")
     ax.set_axisbelow(True)
-    ax.set_ylim(y0, y1)
-    ax.yaxis.set_major_locator(MaxNLocator(4))
+    if log:
+        ax.set_yscale("log")
+        ax.yaxis.set_major_locator(LogLocator(numticks=5))
+        ax.yaxis.set_minor_formatter(NullFormatter())
+    else:
+        ax.yaxis.set_major_locator(MaxNLocator(4, integer=all(float(e).is_integer() for e in ends)))
+    ax.set_ylim(inv(y0), inv(y1))
     ax.yaxis.set_major_formatter(FuncFormatter(_tick))
     at = dict(zip((r.n for r in rows), xs, strict=True))
     by_issuer: dict[str, list[tuple[float, float]]] = defaultdict(list)
@@ -452,18 +603,19 @@ def chart_svg(view: GroupView, prefix: str) -> str:
         if r.shape == "approx":
             ax.vlines(x, v * (1 - APPROX_TOLERANCE), v * (1 + APPROX_TOLERANCE), color=r.colour, lw=9,
                       alpha=0.22, zorder=2)
-            ax.plot([x], [v], "o", ms=5, mfc="white", mec=r.colour, mew=1.4, zorder=3)
+            _dot(ax, x, v, r.colour, 6.8)
+            _dot(ax, x, v, "white", 3.6)
         elif r.shape == "range":
             ax.vlines(x, float(f.low or 0), float(f.high or 0), color=r.colour, lw=2.2, zorder=2)
             ax.plot([x, x], [float(f.low or 0), float(f.high or 0)], "_", ms=9, mew=2, color=r.colour, zorder=3)
         elif r.shape in ("above", "below"):
-            tip = v + arrow if r.shape == "above" else v - arrow
+            tip = inv(t(v) + arrow) if r.shape == "above" else inv(t(v) - arrow)
             ax.annotate("", xy=(x, tip), xytext=(x, v), zorder=3,
                         arrowprops={"arrowstyle": "-|>", "color": r.colour, "lw": 1.6, "shrinkA": 0, "shrinkB": 0,
                                     "mutation_scale": 9})
             ax.plot([x], [v], "_", ms=9, mew=2, color=r.colour, zorder=3)
         else:
-            ax.plot([x], [v], "o", ms=5.5, color=r.colour, zorder=3)
+            _dot(ax, x, v, r.colour, 6.5)
         if r.conflicting:
             ax.plot([x], [v], "o", ms=12, mfc="none", mec=CONFLICT, mew=1.3, zorder=4)
         if len(rows) <= LABELLED_POINTS:
@@ -492,6 +644,11 @@ def chart_svg(view: GroupView, prefix: str) -> str:
     fig.savefig(buf, format="svg", transparent=True,
                 metadata={"Date": None, "Creator": None, "Format": None, "Type": None})
     return _clean_svg(buf.getvalue(), prefix)
+
+
+def _dot(ax: Any, x: float, y: float, colour: str, width: float) -> None:
+    """A dot as a zero-length line with round caps: a short path, where a marker costs a Bezier circle."""
+    ax.plot([x, x], [y, y], color=colour, lw=width, solid_capstyle="round", zorder=3)
 
 
 def _dodged(xs: list[float]) -> list[float]:
@@ -526,6 +683,7 @@ def _environment() -> jinja2.Environment:
     env.filters["number"] = number
     env.filters["day"] = day
     env.filters["plural"] = plural
+    env.filters["label"] = lambda label: day(dt.date.fromisoformat(label)) if _ISO_DAY.match(label) else label
     return env
 
 
@@ -546,12 +704,11 @@ def render_html(report: Report, articles: Sequence[Article]) -> str:
     no claim is listed too); pass ``[]`` when they are not at hand.
     """
     views = _views(report, articles)
+    styles = ChartStyles()
     with matplotlib.rc_context(cast(Any, _RC)):
         for k, g in enumerate(g for s in views for g in s.groups):
             if len(g.rows) >= 2 and any(r.shape != "none" for r in g.rows):
-                g.chart = Markup(chart_svg(g, f"c{k}"))
-            elif g.rows:
-                g.glyph = g.rows[0].shape
+                g.chart = Markup(styles.classify(chart_svg(g, f"c{k}")))
     claims_per_article = Counter(c.article_id for c in report.claims)
     known = {a.id for a in articles}
     groups = [g for s in views for g in s.groups]
@@ -565,6 +722,7 @@ def render_html(report: Report, articles: Sequence[Article]) -> str:
         n_conflict_groups=sum(1 for g in groups if g.counts.conflict),
         n_charts=sum(1 for g in groups if g.chart is not None),
         tolerance=round(APPROX_TOLERANCE * 100),
+        chart_css=styles.stylesheet(),
     )
 
 

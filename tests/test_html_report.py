@@ -14,6 +14,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+import regex
 
 pytest.importorskip("jinja2", reason='the HTML report needs the extra: pip install "reconcile[report]"')
 pytest.importorskip("matplotlib", reason='the HTML report needs the extra: pip install "reconcile[report]"')
@@ -34,7 +35,6 @@ class Section:
     charts: int = 0
     svg: list[str] = field(default_factory=list)
     marks: list[tuple[str, str]] = field(default_factory=list)
-    rows: list[str] = field(default_factory=list)
     text: list[str] = field(default_factory=list)
 
 
@@ -68,7 +68,9 @@ class Page(HTMLParser):
             self._in_nav = True
         if tag == "a" and self._in_nav and a.get("href", "").startswith("#"):
             self.index_links.append(a["href"][1:])
-        if tag == "section" and "data-group" in a:
+        if tag == "tr" and self._section is not None and self._section.reports == 1:
+            self._section = None  # the next row of a story's "Reported once" table
+        if tag in ("section", "tr") and "data-group" in a:
             self._section = Section(anchor=a["id"], reports=int(a["data-reports"]), classes=a.get("class", ""))
             self.sections[a["data-group"]] = self._section
         s = self._section
@@ -81,8 +83,6 @@ class Page(HTMLParser):
             self._svg_depth += 1
         if self._in_chart and self._svg_depth:
             s.svg.append(" ".join(f"{k}={v}" for k, v in attrs))
-        if tag == "tr" and "data-claim" in a:
-            s.rows.append(a["data-claim"])
         if tag == "mark":
             self._mark = (a.get("data-claim", ""), [])
 
@@ -92,7 +92,7 @@ class Page(HTMLParser):
         if tag == "figure":
             self._in_chart = False
             self._svg_depth = 0
-        if tag == "section":
+        if tag in ("section", "table"):
             self._section = None
         if tag == "mark" and self._mark is not None and self._section is not None:
             self._section.marks.append((self._mark[0], "".join(self._mark[1])))
@@ -105,6 +105,9 @@ class Page(HTMLParser):
             self._section.text.append(data)
         elif self._in_chart and self._section is not None:
             self._section.svg.append(data)
+
+
+RULE = regex.compile(r"\.chart \.(s\d+)\{([^}]*)\}")
 
 
 def _report(articles: list[Article]) -> Report:
@@ -129,10 +132,10 @@ def _check(report: Report, html: str) -> Page:
     claims = {c.id: c for c in report.claims}
     for g in report.groups:
         s = page.sections[g.id]
-        assert s.reports == len(g.claim_ids)
-        assert s.charts == (1 if len(g.claim_ids) >= 2 else 0), f"{g.id}: a chart iff two reports or more"
-        assert sorted(s.rows) == sorted(g.claim_ids), f"{g.id}: a table row for every report"
-        assert sorted(cid for cid, _ in s.marks) == sorted(g.claim_ids)
+        repeats = {cid for ids in g.mentions.values() for cid in ids}
+        assert s.reports == len(set(g.claim_ids) - repeats), "a report is a figure's first mention in an article"
+        assert s.charts == (1 if s.reports >= 2 else 0), f"{g.id}: a chart iff two reports or more"
+        assert sorted(cid for cid, _ in s.marks) == sorted(g.claim_ids), f"{g.id}: every claim is shown, marked"
         for cid, text in s.marks:
             assert text == claims[cid].figure.text, f"{cid}: the mark is the figure's span"
     assert set(page.index_links) == {s.anchor for s in page.sections.values()}, "the index links every group"
@@ -148,7 +151,7 @@ def _check(report: Report, html: str) -> Page:
 def test_seeds_every_group_chart_and_mark(seeds: tuple[Report, list[Article], str]) -> None:
     report, _, html = seeds
     page = _check(report, html)
-    assert sum(s.charts for s in page.sections.values()) == sum(1 for g in report.groups if len(g.claim_ids) >= 2)
+    assert sum(s.charts for s in page.sections.values()) == sum(1 for s in page.sections.values() if s.reports >= 2)
     assert any(s.charts for s in page.sections.values()), "the seeds have groups of several reports"
 
 
@@ -160,10 +163,12 @@ def test_seeds_conflicts_come_first(seeds: tuple[Report, list[Article], str]) ->
     anchors = {s.anchor: gid for gid, s in page.sections.items()}
     first = [anchors[a] for a in page.index_links[: len(conflicted)]]
     assert set(first) == conflicted
+    red = {m.group(1) for m in RULE.finditer(html) if CONFLICT.lower() in m.group(2).lower()}
+    assert red, "the charts' stylesheet has a rule in the conflict colour"
     for gid in conflicted:
         s = page.sections[gid]
         assert "has-conflict" in s.classes
-        assert any(CONFLICT.lower() in part.lower() for part in s.svg), "conflicts are marked in red on the chart"
+        assert any(f"class={c}" in part for part in s.svg for c in red), "conflicts are marked in red on the chart"
 
 
 def test_seeds_article_titles_and_list(seeds: tuple[Report, list[Article], str]) -> None:
@@ -235,10 +240,10 @@ def test_shape(figure: str, want: str, why: str) -> None:
 
 def test_text_is_escaped() -> None:
     text = "Floods in Freedonia have killed 40 people <script>alert(1)</script>, the Freedonia Red Cross said."
-    report = _report([_art("a", text, "2025-03-01"), _art("b<i>", FREEDONIA.format("41"), "2025-03-02")])
+    report = _report([_art("a", text, "2025-03-01"), _art("b<u>", FREEDONIA.format("41"), "2025-03-02")])
     html = render_html(report, [])
     page = _check(report, html)
-    assert "script" not in page.tags and "i" not in page.tags
+    assert "script" not in page.tags and "u" not in page.tags
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
 
 
@@ -267,19 +272,59 @@ def test_empty_report() -> None:
 
 
 class ExplainedGroup(Group):
-    """A group as the grouping stage may give it: with why its claims are one quantity."""
+    """A group that says why its claims are one quantity, where Group itself has no ``why`` yet."""
 
-    why: str
+    why: str = ""
+
+
+def _with(g: Group, **fields: object) -> Group:
+    """The group with grouping's optional fields set (on a subclass if Group lacks them)."""
+    if all(k in Group.model_fields for k in fields):
+        return g.model_copy(update=fields)
+    return ExplainedGroup(**{**g.model_dump(), **fields})
+
+
+TWO = [("a", "40", "2025-03-01"), ("b", "52", "2025-03-02")]
+
+
+def _two() -> Report:
+    return _report([_art(i, FREEDONIA.format(fig), pub) for i, fig, pub in TWO])
 
 
 def test_why_is_shown_when_the_group_has_one() -> None:
-    report = _report([_art("a", FREEDONIA.format("40"), "2025-03-01"), _art("b", FREEDONIA.format("52"), "2025-03-02")])
-    g = report.groups[0]
+    report = _two()
     why = "Same story (Freedonia), same metric, both running totals <of the floods>."
-    explained = ExplainedGroup(**g.model_dump(), why=why)
-    html = render_html(Report(claims=report.claims, groups=[explained]), [])
+    html = render_html(Report(claims=report.claims, groups=[_with(report.groups[0], why=why)]), [])
     assert "Why one quantity" in html and "&lt;of the floods&gt;" in html
-    assert "Why one quantity" not in render_html(report, [])
+    silent = Report(claims=report.claims, groups=[_with(report.groups[0], why="")])
+    assert "Why one quantity" not in render_html(silent, []), "an empty why shows nothing"
+
+
+@pytest.mark.skipif("mentions" not in Group.model_fields, reason="Group has no mentions field yet")
+def test_repeats_are_evidence_not_reports() -> None:
+    headline = "Freedonia floods kill 40\n\nFloods in Freedonia have killed 40 people, the Freedonia Red Cross said."
+    report = _report([_art("a", headline, "2025-03-01"), _art("b", FREEDONIA.format("52"), "2025-03-02")])
+    (g,) = report.groups
+    a_claims = sorted((c for c in report.claims if c.article_id == "a"), key=lambda c: c.figure.start)
+    assert len(a_claims) == 2, "the headline and the body both give 40"
+    g = g.model_copy(update={"claim_ids": sorted({*g.claim_ids, *(c.id for c in a_claims)}),
+                             "mentions": {a_claims[0].id: [a_claims[1].id]}})
+    page = _check(Report(claims=report.claims, groups=[g]), render_html(Report(claims=report.claims, groups=[g]), []))
+    s = page.sections[g.id]
+    assert s.reports == 2 and s.charts == 1, "the repeat makes no report of its own"
+    assert (a_claims[1].id, "40") in s.marks, "but it is shown, marked, as evidence"
+
+
+@pytest.mark.skipif("part_of" not in Group.model_fields, reason="Group has no part_of field yet")
+def test_part_of_links_the_whole_and_checks_are_shown() -> None:
+    report = _two()
+    whole = report.groups[0]
+    part = whole.model_copy(update={"id": "killed:part", "label": "killed Freedonia children running total",
+                                    "part_of": whole.id, "checks": ["the part (52) is above its whole (40)"]})
+    html = render_html(Report(claims=report.claims, groups=[whole, part]), [])
+    page = Page(html)
+    assert f"#{page.sections[whole.id].anchor}" in page.links
+    assert "the part (52) is above its whole (40)" in html
 
 
 HEADINGS = [
