@@ -46,9 +46,10 @@ def _tree_rss(pid: int) -> int:
         return 0
 
 
-def run_cli(args: list[str]) -> tuple[float, int, int]:
+def run_cli(args: list[str]) -> tuple[float, int, int, float]:
     """Run ``python -m reconcile ARGS``: seconds, peak RSS of its largest process (bytes, from wait4),
-    and the peak of the sum over its process tree (sampled every 50 ms with psutil; 0 without it)."""
+    the peak of the sum over its process tree (sampled every 50 ms with psutil; 0 without it), and
+    the CPU seconds of the process and the workers it waited for (user + system, from wait4)."""
     t0 = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-m", "reconcile", *args], stdout=subprocess.DEVNULL)
     peak_tree = 0
@@ -68,7 +69,7 @@ def run_cli(args: list[str]) -> tuple[float, int, int]:
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
         raise SystemExit(f"reconcile {' '.join(args)} exited {proc.returncode}")
-    return seconds, usage.ru_maxrss * 1024, peak_tree
+    return seconds, usage.ru_maxrss * 1024, peak_tree, usage.ru_utime + usage.ru_stime
 
 
 def load() -> str:

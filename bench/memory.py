@@ -35,7 +35,7 @@ def main() -> None:
             path = Path(tmp) / "corpus.jsonl"
             n = write_corpus(path, int(size * MB))
             real = path.stat().st_size / MB
-            seconds, peak, tree = run_cli(["extract", str(path), "-o", "/dev/null", "--quiet",
+            seconds, peak, tree, _ = run_cli(["extract", str(path), "-o", "/dev/null", "--quiet",
                                            "--jobs", str(args.jobs)])
             path.unlink()
             base = base or (peak, tree or 1)
