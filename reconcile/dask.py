@@ -15,8 +15,9 @@ The work is the same pure functions as on one machine, wired to a :class:`dask.b
   gathered on the client, equal to ``reconcile(claims)`` on one machine.
 
 The per-partition functions :func:`extract_partition`, :func:`signatures_of`
-and :func:`reconcile_stories` take and return plain iterables, so another
-engine (Spark's ``mapPartitions``) can run the same steps: see ``docs/cluster.md``.
+and :func:`reconcile_stories`, and the client step :func:`assign_stories`, take
+and return plain Python values, so another engine (Spark's ``mapPartitions``)
+can run the same steps: see the page "Running on a cluster" (``docs/cluster.md``).
 
 Shuffles use dask's task-based method, which works on any cluster; the
 disk-based one needs the workers to share a file system.
@@ -40,6 +41,7 @@ if TYPE_CHECKING:
     from dask.bag import Bag
 
 __all__ = [
+    "assign_stories",
     "extract_bag",
     "extract_partition",
     "reconcile_bag",
@@ -181,7 +183,7 @@ def _reconcile(claims: Bag) -> tuple[Bag, Bag]:
     dask = _dask()
     bag: Any = claims  # dask's Bag methods carry no annotations
     by_article = bag.groupby(_article_id, shuffle="tasks").persist()
-    story_of = _assign(dict(by_article.map_partitions(_signature_list).compute()))
+    story_of = assign_stories(dict(by_article.map_partitions(_signature_list).compute()))
     # one node of the graph for the whole map, not a copy of it in every task
     shared = dask.delayed(story_of, pure=False, traverse=False)
     groups = (by_article.map(_as_story, story_of=shared)
@@ -202,20 +204,25 @@ def _signature(claims: list[Claim]) -> Hashable:
     fn = getattr(reconciliation, "article_signature", None)
     if fn is not None:
         return cast("Hashable", fn(claims))
-    return frozenset(n for c in claims for n in c.names)  # what ``stories`` reads of an article
+    return frozenset(n for c in claims for n in c.names)  # what the older ``stories`` reads of an article
 
 
-def _assign(signatures: dict[str, Hashable]) -> dict[str, str]:
+def assign_stories(signatures: Mapping[str, Hashable]) -> dict[str, str]:
+    """Article id -> story id, from every article's signature (the one step that sees every article).
+
+    Runs on the client (the driver); its input is one small value per article.
+    """
     fn = getattr(reconciliation, "assign_stories", None)
     if fn is not None:
-        return cast("dict[str, str]", fn(signatures))
-    return reconciliation.stories(_Stub(a, cast("frozenset[str]", s)) for a, s in signatures.items())  # type: ignore[misc]
+        return dict(fn(signatures))
+    legacy: Any = getattr(reconciliation, "stories")  # noqa: B009 - the module before the story contract
+    return dict(legacy(_Stub(a, cast("frozenset[str]", s)) for a, s in signatures.items()))
 
 
 def _story_groups(claims: list[Claim]) -> list[Group]:
     fn = getattr(reconciliation, "reconcile_story", None)
     if fn is not None:
-        return cast("list[Group]", fn(claims))
+        return list(fn(claims))
     return reconciliation.reconcile(claims).groups
 
 

@@ -23,6 +23,7 @@ import pytest
 from reconcile import Article, ArticleError, InputError, ReconcileError, extract, read_articles, reconcile
 from reconcile.dask import (
     INSTALL_HINT,
+    assign_stories,
     extract_bag,
     extract_partition,
     reconcile_report,
@@ -97,8 +98,7 @@ def test_partition_functions_give_the_single_machine_report(n_partitions: int, s
     random.Random(seed).shuffle(claims)  # a shuffle delivers claims in any order
     by_article = _by_key((c.article_id, c) for c in claims)
     sigs = dict(signatures_of(by_article.items()))
-    from reconcile.dask import _assign  # the client step between the two shuffles
-    story_of = _assign(sigs)
+    story_of = assign_stories(sigs)  # the client step between the two shuffles
     by_story = _by_key((story_of[a], c) for a, cs in by_article.items() for c in cs)
     groups = sorted(reconcile_stories(by_story.items()), key=lambda g: g.id)
     assert _json(Report(claims=SINGLE.claims, groups=groups)) == _json(SINGLE), why
