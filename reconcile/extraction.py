@@ -255,6 +255,15 @@ _PAST = regex.compile(r"\b(?:was|were|had)\b", regex.IGNORECASE)
 _MODAL = regex.compile(r"\b(?:would|will|could|may|might|can|need|needs|must|shall)\b", regex.IGNORECASE)
 
 
+_PHRASE_BREAK = regex.compile(r"[,;:()—–]|[ \t]-[ \t]")
+
+
+def _phrase_end(s: str, b: int, limit: int) -> int:
+    """Where the figure's own phrase ends: the next comma, colon, bracket or dash, within ``limit``."""
+    m = _PHRASE_BREAK.search(s, b, min(len(s), limit))
+    return m.start() if m is not None else min(len(s), limit)
+
+
 def _past_clause(s: str, a: int) -> bool:
     """Whether the figure's clause tells what happened (a past tense, no modal): "137 officers were
     sent", not "1.4 million would need food"; a count of other things dates to the incident only then."""
@@ -720,7 +729,7 @@ def _claims_of(article: Article, sent: Sentence, figs: list[Figure],
             metric = Metric.OTHER  # "77,000 apartments" are damaged, not killed
         place = _place(s, a, b, prev_end, next_start)
         if metric is Metric.HOSTAGES_RELEASED and (
-                _PRISONER.search(s, max(prev_end, a - 20), min(len(s), b + 50))
+                _PRISONER.search(s, max(prev_end, a - 20), _phrase_end(s, b, b + 50))
                 or (_PRISONER.search(s, max(prev_end, a - 80), a) and not _HOSTAGE_WORD.search(s))):
             metric = Metric.PRISONERS_RELEASED  # "prisoners of war swapped, with 95 freed on each side"
         if metric in _HOSTAGE_METRICS and not hostage_story:
