@@ -43,6 +43,7 @@ _FROM_FIGURE = regex.compile(r"\bfrom[ \t]++\Z", regex.IGNORECASE)
 _HOSTAGE_METRICS = frozenset({Metric.HOSTAGES_TAKEN, Metric.HOSTAGES_HELD, Metric.HOSTAGES_RELEASED})
 _HOSTAGE_WORD = regex.compile(  # someone was taken: the story has hostages
     r"\b(?:hostages?|captives?|captivity|captors?|abduct\w*+|kidnap\w*+)\b", regex.IGNORECASE)
+_FREED = regex.compile(r"\b(?:freed|frees|freeing|released|releases|releasing|set[ \t]++free)\b", regex.IGNORECASE)
 _RESCUED = regex.compile(r"\b(?:rescu\w*+|survivors?|pulled\s++(?:alive|out))\b", regex.IGNORECASE)
 _PRISONER = regex.compile(rf"\b{alternation(list(LEXICON.prisoner_words))}\b", regex.IGNORECASE)
 _WORD = regex.compile(r"[A-Za-z][\w'’-]*+|[^\s\w]")
@@ -732,7 +733,7 @@ def _claims_of(article: Article, sent: Sentence, figs: list[Figure],
                 _PRISONER.search(s, max(prev_end, a - 20), _phrase_end(s, b, b + 50))
                 or (_PRISONER.search(s, max(prev_end, a - 80), a) and not _HOSTAGE_WORD.search(s))):
             metric = Metric.PRISONERS_RELEASED  # "prisoners of war swapped, with 95 freed on each side"
-        if metric in _HOSTAGE_METRICS and not hostage_story:
+        if metric in _HOSTAGE_METRICS and not hostage_story and not _FREED.search(s, max(0, a - 60), min(len(s), b + 60)):
             # no one was taken hostage in this story: "104 were rescued" are survivors, "seized 30 rifles" things
             metric = Metric.EVACUATED if _RESCUED.search(s, max(0, a - 60), min(len(s), b + 60)) else Metric.OTHER
         prev_metric = metric
