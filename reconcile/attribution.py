@@ -87,7 +87,7 @@ _NOT_SUBJECT = regex.compile(
 _SPEAKER_HEADS = frozenset(w.lower() for w in (*LEXICON.speakers_of("group"), *LEXICON.speakers_of("title")))
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "his", "her", "officials there"})
 _LOWER_OK = regex.compile(
-    rf"^(?:the|a|an|he|she|they|{alternation(LEXICON.speakers_of('group'))})\b"
+    rf"^(?:the|a|an|he|she|they|it|{alternation(LEXICON.speakers_of('group'))})\b"
 )
 _BACKREF = regex.compile(
     rf"^(?:the\s++)?(?:{alternation(LEXICON.speakers_of('title'))}|he|she)$",
@@ -130,7 +130,7 @@ def _clean(src: str, strict: bool = True) -> str | None:
     if not src or len(words) > 14 or any(ch.isdigit() for ch in src):
         return None
     low = src.lower()
-    if low in {"it", "we", "i", "you", "this", "that", "there", "which", "who"}:
+    if low in {"we", "i", "you", "this", "that", "there", "which", "who"}:
         return None
     if words[0].lower() in _PRONOUNS and len(words) > 1:
         return None  # "he toured the ruins": a clause, not a speaker

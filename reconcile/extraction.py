@@ -43,6 +43,7 @@ _FROM_FIGURE = regex.compile(r"\bfrom[ \t]++\Z", regex.IGNORECASE)
 _HOSTAGE_METRICS = frozenset({Metric.HOSTAGES_TAKEN, Metric.HOSTAGES_HELD, Metric.HOSTAGES_RELEASED})
 _HOSTAGE_WORD = regex.compile(  # someone was taken: the story has hostages
     r"\b(?:hostages?|captives?|captivity|captors?|abduct\w*+|kidnap\w*+)\b", regex.IGNORECASE)
+_FREED = regex.compile(r"\b(?:freed|frees|freeing|released|releases|releasing|set[ \t]++free)\b", regex.IGNORECASE)
 _RESCUED = regex.compile(r"\b(?:rescu\w*+|survivors?|pulled\s++(?:alive|out))\b", regex.IGNORECASE)
 _PRISONER = regex.compile(rf"\b{alternation(list(LEXICON.prisoner_words))}\b", regex.IGNORECASE)
 _WORD = regex.compile(r"[A-Za-z][\w'’-]*+|[^\s\w]")
@@ -52,20 +53,26 @@ _REFER_BEFORE = regex.compile(
            (?:figure|number|count|total|tally|toll)(?:\s+\w+)?\s+(?:at|to)
       | \b(?:bringing|brings|brought|taking|takes|took|pushing|raising)\s+(?:the\s+|its\s+|their\s+)?
            (?:\w+\s+)?(?:figure|number|count|total|tally|toll)\s+to         # "bringing the total to 82"
-      | \b(?:it|they)\s+(?:rose|jumped|climbed|fell|dropped|increased|grew|reached)\s+(?:to\s+)?  # "it jumped to 332"
+      | \b(?:it|they)\s+(?:rose|jumped|climbed|fell|dropped|increased|grew|reached|stood|stands)\s+(?:to\s+|at\s+)?  # "it jumped to 332"
       | \b(?:figure|number|count|total|tally)\s+(?:was|is|stood|stands|at|of)
            (?:\s+(?:probably|likely|closer\s+to|nearer|now|actually))*)\s*\Z""",
     regex.IGNORECASE | regex.VERBOSE | regex.REVERSE)
 _PREDICATE_BEFORE = regex.compile(  # the verb that gives a subject its figure: "rose to", "stood at", "were"
-    r"""(?:\b(?:(?:has|have|had)\s++)?(?:rose|risen|climbed|reached|jumped|increased|grew|hit|stood|stands|was|were|is|are)
+    r"""(?:\b(?:(?:has|have|had)\s++)?(?:rose|risen|climbed|reached|jumped|increased|grew|hit|stood|stands|was|were|is|are
+           |became|become|dropped|fell|fallen|declined|decreased|shrank|shrunk)
         (?:\s++(?:to|at))?|\b(?:to|now|at))\s*+\Z""",          # headlines: "corrects bodies to 78", "toll now 126"
     regex.IGNORECASE | regex.VERBOSE | regex.REVERSE)
+_SUBJECT_OF = regex.compile(  # "the number of people who died", "the list of people whose whereabouts were unknown"
+    r"\b(?:number|list|count|total|tally)[ \t]++of\b(?!.*\b(?:number|list|count|total|tally)[ \t]++of\b)",
+    regex.IGNORECASE | regex.DOTALL)
 _PARTITIVE = regex.compile(r"\bof[ \t]++(?:the|those|these)[ \t]++\Z", regex.IGNORECASE | regex.REVERSE)
 _PASSIVE_CUE = regex.compile(r"(?:were|was)\s", regex.IGNORECASE)  # "61 were killed in India and 25 in Tibet"
 _OF_THEM = regex.compile(r"\s++of\s++(?:them|whom|those)\b", regex.IGNORECASE)
 # Parts of a whole: a list's members count what its head counts.
 _PARTS_OPENING = regex.compile(  # "Of the dead, 97 were women", "Of the 137 still held, 117 are men"
     r"^\W*+(?:of|among)[ \t]++(?:the|those|these|them)\b(?P<np>[^,;:.]{0,80}+),", regex.IGNORECASE)
+# "Of those," has an empty noun phrase: the whole is the figure before
+_REFERRING_NP = regex.compile(r"[ \t]*+(?:total|figure|number|count|toll)?[ \t]*+", regex.IGNORECASE)
 _PARTS_INTRO = regex.compile(  # "they included five Iranians", "24 captives - 13 Israelis", "among them 30 children"
     r"\b(?:include|includes|included|including|among[ \t]++them|among[ \t]++whom|of[ \t]++whom|such[ \t]++as)\b"
     r"|[:–—]|[ \t]-[ \t]",
@@ -179,7 +186,8 @@ def _metric(sentence: str, a: int, b: int, prev_end: int, next_start: int,
         return prev_metric
     pred = _PREDICATE_BEFORE.search(sentence, max(0, hedge_start - 40), hedge_start)
     if pred is not None:  # "The number of people who died ... has reached 156", "those unaccounted for were 222"
-        subject = sentence.rfind("number of", max(prev_end, pred.start() - 200), pred.start())
+        subj = _SUBJECT_OF.search(sentence, max(prev_end, pred.start() - 200), pred.start())
+        subject = subj.start() if subj is not None else -1
         lo = subject if subject >= 0 else max(prev_end, pred.start() - 30)
         subj_cues = [(c0, c1, m) for c0, c1, m, pos in cues if lo <= c0 and c1 <= pred.start()]
         if subject >= 0 and subj_cues and not _CLAUSE_END.search(sentence, lo, pred.start()):
@@ -246,6 +254,15 @@ def _gapped_counts(figures: list[Figure], text: str) -> list[Figure]:
 
 _PAST = regex.compile(r"\b(?:was|were|had)\b", regex.IGNORECASE)
 _MODAL = regex.compile(r"\b(?:would|will|could|may|might|can|need|needs|must|shall)\b", regex.IGNORECASE)
+
+
+_PHRASE_BREAK = regex.compile(r"[,;:()—–]|[ \t]-[ \t]")
+
+
+def _phrase_end(s: str, b: int, limit: int) -> int:
+    """Where the figure's own phrase ends: the next comma, colon, bracket or dash, within ``limit``."""
+    m = _PHRASE_BREAK.search(s, b, min(len(s), limit))
+    return m.start() if m is not None else min(len(s), limit)
 
 
 def _past_clause(s: str, a: int) -> bool:
@@ -393,13 +410,20 @@ def _keep(fig: Figure, metric: Metric, who: str | None, sentence: str, a: int) -
     if len(rest) >= 3 and rest[2].lower().strip(",") in LEXICON.attribution_verbs \
             and rest[0][-1:].isalnum() and rest[1].isalpha() and rest[1].lower() not in _NOT_SPEAKER_NOUN:
         return False  # "One person said", "Two officials told": speakers, not a count
+    if _NOT_A_COUNT.match(sentence, a):
+        return False  # "one of its dead citizens", "the first one": a pronoun, not a count
+    if fig.text.isdigit() and len(fig.text) >= 5:
+        return False  # "(12841)", "8972073925": a number or an identifier; counts this large carry separators
+    head = who.split()[-1].lower() if who else None
+    if sentence[max(0, a - 4):a].lower() == "the " and fig.low is not None and fig.low <= 3 \
+            and head in LEXICON.thing_nouns:
+        return False  # "the two cities", "the two sides": a definite reference, not a count
     if metric is not Metric.OTHER:
         return True
     if fig.vague:
         return False
     if fig.low == 1 and fig.high == 1:
         return False
-    head = who.split()[-1].lower() if who else None
     if head is None:
         value = fig.low if fig.low is not None else fig.high
         return value is not None and value >= 1000
@@ -416,6 +440,7 @@ def _keep(fig: Figure, metric: Metric, who: str | None, sentence: str, a: int) -
     return head.endswith("s") and not head.endswith("ss")
 
 
+_NOT_A_COUNT = regex.compile(r"(?i:one)[ \t]++of\b|(?i:one)\b(?<=\b(?:first|last|only|another|each|any|no|same)[ \t]++one)")
 _DATED_EVENT = regex.compile(  # "the 2016 Kumamoto quakes, which killed 50": the figure's clause modifies the event
     rf"""(?:[ \t]++[\w'’-]++){{0,3}}?[ \t]++{alternation(LEXICON.events_of('disaster', 'violence', 'campaign'))}s?\b
          (?:[ \t]++(?:of|in)[ \t]++[\w'’ -]{{1,30}}?)?          # "disaster of 2014", "a 1981 disaster in Bihar"
@@ -670,6 +695,8 @@ def _claims_of(article: Article, sent: Sentence, figs: list[Figure],
     if opening is not None:
         inside = [m for c0, c1, m, _ in all_cues if opening.start("np") <= c0 and c1 <= opening.end("np")]
         opening_metric = Metric(inside[-1]) if inside else None
+        if opening_metric is None and _REFERRING_NP.fullmatch(opening.group("np")):
+            opening_metric = last_metric  # "Of the total, only 32 have been identified", "Of those, 88 bodies"
     part_run = False
     for k, fig in enumerate(figs):
         a, b = fig.start - sent.start, fig.end - sent.start
@@ -703,10 +730,10 @@ def _claims_of(article: Article, sent: Sentence, figs: list[Figure],
             metric = Metric.OTHER  # "77,000 apartments" are damaged, not killed
         place = _place(s, a, b, prev_end, next_start)
         if metric is Metric.HOSTAGES_RELEASED and (
-                _PRISONER.search(s, max(prev_end, a - 20), min(len(s), b + 50))
+                _PRISONER.search(s, max(prev_end, a - 20), _phrase_end(s, b, b + 50))
                 or (_PRISONER.search(s, max(prev_end, a - 80), a) and not _HOSTAGE_WORD.search(s))):
             metric = Metric.PRISONERS_RELEASED  # "prisoners of war swapped, with 95 freed on each side"
-        if metric in _HOSTAGE_METRICS and not hostage_story:
+        if metric in _HOSTAGE_METRICS and not hostage_story and not _FREED.search(s, max(0, a - 60), min(len(s), b + 60)):
             # no one was taken hostage in this story: "104 were rescued" are survivors, "seized 30 rifles" things
             metric = Metric.EVACUATED if _RESCUED.search(s, max(0, a - 60), min(len(s), b + 60)) else Metric.OTHER
         prev_metric = metric

@@ -21,13 +21,20 @@ closely to what happened, scored on grammatical grounds:
   blast") or tallies ("the toll rose to 2,012 on Sunday": the day of a count);
 - a date must score 2 or more: a text that never says on what day something
   happened has no incident date;
+- nothing from a sentence that brings in another incident than the headline's
+  with an indefinite noun phrase ("On Saturday, an Israeli strike killed 11" in
+  an article about a stampede);
 - nothing from a picture's caption ("PHOTO: Mourners ..., Oct. 30"): the day
   of the picture;
 - 0 for a date in a short line with no verb (a dateline, a live blog's
   timestamp), which only a text with no better date uses;
+- nothing from a sentence with a modal ("mediators met on Sunday on a truce that
+  would see 40 hostages freed"): it says what may happen, not what happened;
 - nothing from a sentence that tallies ("the toll rose to 2,012 on Sunday":
   the day of a count), unless the date names the event ("the toll from
   Friday's quake");
+- 0 for a date that modifies a verb of saying ("Early on Wednesday, the chief
+  told reporters that 30 had died"): the day of the telling;
 - never a date more than :data:`INCIDENT_WINDOW_DAYS` before publication, and
   nothing at all when the opening looks back ("a year after the blast"): such an
   article is about an older event and dates its figures in their own sentences.
@@ -67,13 +74,17 @@ figures in their own sentences."""
 _INCIDENT_NOUN = regex.compile(
     rf"\b(?P<noun>{alternation(LEXICON.events_of('disaster', 'violence', 'occasion'))})(?:e?s)?\b", regex.IGNORECASE)
 _HAPPENING = ("killed", "injured", "hostages_taken", "hostages_released", "prisoners_released")
+_MODAL = regex.compile(r"\b(?:would|will|could|may|might|shall)\b", regex.IGNORECASE)
+_NEW_INCIDENT = regex.compile(  # an indefinite noun phrase brings in a new incident: "an Israeli strike"
+    rf"\b(?:a|an|another)[ \t]++(?:[\w-]++[ \t]++)?{_INCIDENT_NOUN.pattern[2:]}", regex.IGNORECASE)
 _NOUN_AFTER = regex.compile(rf"(?:[ \t]++[a-z]++)?[ \t]++{_INCIDENT_NOUN.pattern[2:]}", regex.IGNORECASE)
 _NOUN_BEFORE = regex.compile(rf"{_INCIDENT_NOUN.pattern}[ \t]++(?:of|on)[ \t]++\Z", regex.IGNORECASE | regex.REVERSE)
 _HAPPENED = regex.compile(
     rf"""\b(?:{alternation([*LEXICON.incident_verbs,
                             *(c for c, (m, _) in LEXICON.metric_cues.items() if m in _HAPPENING)])})\b""",
     regex.IGNORECASE)
-_VERB_LIKE = re.compile(r"\b[a-z]+(?:ed|s)\b|\b(?:is|are|was|were|has|have|had|said|says|told|hit|struck|rose)\b")
+_SAYING = regex.compile(rf"\b(?:{alternation(list(LEXICON.attribution_verbs))})\b", regex.IGNORECASE)
+_CONTENT_WORD = re.compile(r"\b[a-z]{4,}\b")
 _SHORT_LINE_WORDS = 12
 _CAPTION = regex.compile(r"\W*+(?:photo|picture|caption|file\s++photo|image)\b", regex.IGNORECASE)
 OPENING = 3
@@ -111,8 +122,9 @@ def _base(noun: str) -> str:
 
 
 def _dateline(sentence: str) -> bool:
-    """A short line without a verb: a dateline, a byline or a live blog's timestamp."""
-    return len(sentence.split()) <= _SHORT_LINE_WORDS and _VERB_LIKE.search(sentence) is None
+    """A short line of names and numbers: a dateline, a byline or a live blog's timestamp
+    ("The Korea Morning Post | Live | Monday, October 31, 2022"); a sentence has lower-case words."""
+    return len(sentence.split()) <= _SHORT_LINE_WORDS and _CONTENT_WORD.search(sentence) is None
 
 
 def incident_date(sentences: list[Sentence], dates_of: list[list[DateMention]],
@@ -134,13 +146,20 @@ def incident_date(sentences: list[Sentence], dates_of: list[list[DateMention]],
             continue
         dateline = _dateline(s)
         tally = _TALLY.search(s) is not None
+        fresh = [m.group("noun").lower() for m in _NEW_INCIDENT.finditer(s)]
+        if nouns and fresh and not any(_same_event(n, nouns) for n in fresh):
+            continue  # "On Saturday, an Israeli strike on a tent killed 11": another incident than the headline's
         named = {m.group("noun").lower() for m in _INCIDENT_NOUN.finditer(s)}
-        base = 0 if dateline or tally else (
+        base = 0 if dateline or tally or _MODAL.search(s) else (
             (2 if named or _HAPPENED.search(s) else 0) + (1 if any(_compound(n, nouns) for n in named) else 0))
         for d in usable:
             p = d.period
             assert p is not None
             score = base
+            saying = _SAYING.search(s, d.end)
+            if saying is not None and score and not _HAPPENED.search(s, 0, saying.start()) \
+                    and not _INCIDENT_NOUN.search(s, 0, saying.start()):
+                score = 0  # "Early on Wednesday, the chief told reporters that 30 had died": the day of the telling
             if d.possessive and not dateline:
                 own = _NOUN_AFTER.match(s, d.end, d.end + 24) or _NOUN_BEFORE.search(s, max(0, d.start - 24), d.start)
                 other = own is not None and nouns and not _same_event(own.group("noun").lower(), nouns)
