@@ -281,7 +281,10 @@ def heading(g: Group) -> str:
         anchor, words = words[-1], words[:-1]
         if _ISO_DAY.match(anchor):
             anchor = day(dt.date.fromisoformat(anchor))
-    place = " ".join(w for w in words if not w.startswith("alone:"))
+    past = [f"earlier event of {w[5:]}" for w in words if w.startswith("past:")]
+    if past and not anchor:
+        anchor, words = past[0], [w for w in words if not w.startswith("past:")]
+    place = " ".join(w for w in words if ":" not in w)  # alone:<claim id> and other internal anchors
     name = g.metric.value.replace("_", " ").capitalize()
     return " · ".join(x for x in (name, place, anchor) if x)
 

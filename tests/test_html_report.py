@@ -332,6 +332,7 @@ HEADINGS = [
     ("killed Gaza running total", "killed", "Killed · Gaza · running total", "a running total"),
     ("hostages_released 2023-11", "hostages_released", "Hostages released · 2023-11", "a month stays ISO"),
     ("killed alone:a:3", "killed", "Killed", "an internal anchor is not shown"),
+    ("money rebuild past:2009", "money", "Money · rebuild · earlier event of 2009", "an event years before the story"),
 ]
 
 
