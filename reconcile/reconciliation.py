@@ -42,6 +42,7 @@ import datetime as dt
 import gc
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from typing import Literal
@@ -49,10 +50,14 @@ from typing import Literal
 import regex
 
 from .errors import InputTypeError
-from .lexicon import LEXICON, alternation, without_possessive
+from .gazetteer import CITY, REGION, Place, contains, fold, lookup, plain, resolve
+from .lexicon import LEXICON
 from .records import Claim, Figure, Group, Metric, Relation, RelationLabel, Report, Summary, TimelineEntry
+from .scope import Reading, located_names, read
+from .stories import article_signature, assign_stories, story_keys
 
-__all__ = ["APPROX_TOLERANCE", "ERA_GAP_DAYS", "reconcile", "relate"]
+__all__ = ["APPROX_TOLERANCE", "ERA_GAP_DAYS", "article_signature", "assign_stories", "reconcile",
+           "reconcile_story", "relate", "story_keys"]
 
 APPROX_TOLERANCE = 0.10
 """An approximate figure ("about 1,200") stands for the interval ±10% around it."""
@@ -63,28 +68,17 @@ STATIC_RATIO = 1.5
 GROWTH_RATIO = 1.5
 """A later figure 1.5 times an earlier lower bound is an update, not merely consistent."""
 INCIDENT_DAYS = 0
-"""Event dates of one metric in one story this many days apart or less are one incident (0: the same day)."""
-STORY_NAME_LIMIT = 200
-"""A name shared by more articles than this is too common to link stories."""
+"""In a story of a campaign (a war), event dates this many days apart or less are one incident (0: the same day)."""
+DISASTER_DAYS = 7
+"""In a story of one disaster, event dates within a week of the one before are one incident: a fire
+burns for days and reports date its toll by them; a second quake weeks later is another incident."""
+
 ALL_PAIRS_LIMIT = 80
 """Groups larger than this relate each report to the previous one only (a chain), not all pairs."""
 
 _SHRINKABLE = frozenset({Metric.HOSTAGES_HELD, Metric.MISSING, Metric.DISPLACED, Metric.POPULATION,
                          Metric.DETAINED, Metric.OTHER})
-_STATIC = frozenset({Metric.POPULATION, Metric.OTHER, Metric.MONEY, Metric.MUNITIONS})
 _STOCK = frozenset({Metric.HOSTAGES_HELD, Metric.POPULATION, Metric.DISPLACED})
-_TOLL = regex.compile(r"\btolls?\b|\bnumber\s++of\s++(?:dead|deaths|victims)\b", regex.IGNORECASE)
-_EVENT_NOUN = regex.compile(  # an incident named in the sentence: its toll is not a running total
-    rf"\b{alternation(LEXICON.events_of('disaster', 'violence'))}s?\b", regex.IGNORECASE)
-_PERFECT_TOTAL = regex.compile(
-    r"\b(?:has|have)\s++(?:now\s++)?(?:killed|been\s++killed|died|displaced|abducted|detained)\b", regex.IGNORECASE)
-_RUNNING_TOTAL = regex.compile(  # "in the war", "so far", "since 2014"; not "since Sunday", "since dawn"
-    rf"\b{alternation([*LEXICON.events_of('campaign'), *LEXICON.total_cues])}\b"
-    rf"|\bsince\b(?!\s++(?:{alternation(list(LEXICON.weekdays))}|yesterday|dawn|morning|last\s++night))",
-    regex.IGNORECASE,
-)
-
-
 def _value(v: int | Decimal | None) -> float | None:
     return None if v is None else float(v)
 
@@ -199,29 +193,102 @@ def _relate(a: Claim, b: Claim, fa_: _Facts, fb_: _Facts) -> Relation:
     return Relation(a=a.id, b=b.id, relation=label, order_known=order_known, explanation=f"{head}{sep}{why}")
 
 
-def _local(c: Claim, before: int = 80, after: int = 40) -> str:
-    """The words around a claim's figure in its sentence."""
-    a = c.figure.start - c.sentence_start
-    b = c.figure.end - c.sentence_start
-    return c.sentence[max(0, a - before): b + after]
+# --- rows: what grouping reads of each claim ---------------------------------------------------
+
+_FAMILY = {Metric.HOSTAGES_TAKEN: "hostages", Metric.HOSTAGES_HELD: "hostages", Metric.DISPLACED: "displaced",
+           Metric.EVACUATED: "displaced", Metric.POPULATION: "other", Metric.OTHER: "other"}
+"""Metrics that news uses for one quantity ("199 hostages held" the week of the abduction is the
+count taken; "displaced" and "evacuated" people in shelters) are grouped together; the scope
+(a "still held" count, a kind of thing) then tells their quantities apart."""
+LEAD_CHARS = 400
+"""Claims whose sentence starts this early in the article are its headline and lead."""
 
 
-def _is_running_total(c: Claim) -> bool:
-    """A stock, or the total of a war or campaign ("the insurgency has killed 20,000")."""
-    return c.metric in _STOCK or bool(_RUNNING_TOTAL.search(_local(c)))
+@dataclass(slots=True)
+class _Row:
+    """A claim with what grouping reads of it; ``place`` is resolved against the story."""
+
+    c: Claim
+    r: Reading
+    family: str
+    lead: bool
+    place: Place | None = None
+    place_key: str = ""
 
 
-def _eras(claims: list[Claim]) -> list[list[Claim]]:
-    dated = sorted((c for c in claims if _date(c) is not None), key=lambda c: (_date(c), c.id))
-    undated = [c for c in claims if _date(c) is None]
-    eras: list[list[Claim]] = []
+def _rows(claims: list[Claim]) -> list[_Row]:
+    """One row per claim; its scope is read between the figures before and after it in its sentence."""
+    by_sentence: dict[tuple[str, int], list[Claim]] = defaultdict(list)
+    for c in claims:
+        by_sentence[(c.article_id, c.sentence_start)].append(c)
+    out = []
+    for group in by_sentence.values():
+        group.sort(key=lambda c: (c.figure.start, c.figure.end, c.id))
+        for i, c in enumerate(group):  # the neighbours only: a sentence of 5,000 figures stays linear
+            others = [(x.figure.start - x.sentence_start, x.figure.end - x.sentence_start)
+                      for x in (group[i - 1] if i else None, group[i + 1] if i + 1 < len(group) else None)
+                      if x is not None]
+            out.append(_Row(c=c, r=read(c, others), family=_FAMILY.get(c.metric, c.metric.value),
+                            lead=c.sentence_start < LEAD_CHARS))
+    out.sort(key=lambda row: (row.c.article_id, row.c.figure.start, row.c.id))
+    return out
+
+
+def _countries(rows: list[_Row]) -> list[str]:
+    """The story's countries, most named first: where its places lie when a name is ambiguous."""
+    named: Counter[str] = Counter()
+    seen_articles: set[str] = set()
+    for row in rows:
+        names = [row.r.place] if row.r.place else []
+        if row.c.article_id not in seen_articles:
+            seen_articles.add(row.c.article_id)
+            names.extend(row.c.names)
+        for name in names:  # countries and regions only: a city's name is too often a city abroad too
+            found = {p.country for p in lookup(name) if p.country and p.level <= REGION}
+            if len(found) == 1:
+                named[found.pop()] += 1
+    return [c for c, _ in sorted(named.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
+def _resolve_places(rows: list[_Row]) -> None:
+    """Each row's place through the gazetteer, in the story's countries; a name no gazetteer has
+    counts when some sentence of the story puts something "in" or "at" it."""
+    countries = _countries(rows)
+    located = {fold(n) for n in located_names({row.c.sentence for row in rows})}
+    for row in rows:
+        name = row.r.place
+        if not name:
+            continue
+        names = [n for n in regex.split(r"\s*+\+\s*+", name) if n]
+        keys = []
+        for n in names:
+            p = resolve(n, countries)
+            if p is not None and p.level == CITY and countries and p.country not in countries:
+                p = None  # a city of the same name abroad ("Noto" in Sicily for a story in Japan)
+            if p is None and fold(n) in located:
+                p = Place(key=f"n:{plain(n)}", name=n, level=CITY + 1, country=None)
+            if p is not None:
+                keys.append(p)
+        if len(keys) == 1:
+            row.place = keys[0]
+        elif len(keys) > 1:  # "in Turkey and Syria": the union is a place of its own
+            row.place = Place(key="+".join(sorted(p.key for p in keys)), name=" and ".join(p.name for p in keys),
+                              level=min(p.level for p in keys), country=None)
+
+
+# --- anchors: which incident, or the running total ------------------------------------------------
+
+def _eras(rows: list[_Row]) -> list[list[_Row]]:
+    dated = sorted((r for r in rows if _date(r.c) is not None), key=lambda r: (_date(r.c), r.c.id))
+    undated = [r for r in rows if _date(r.c) is None]
+    eras: list[list[_Row]] = []
     last: dt.date | None = None
-    for c in dated:
-        d = _date(c)
+    for row in dated:
+        d = _date(row.c)
         assert d is not None
         if last is None or (d - last).days > ERA_GAP_DAYS:
             eras.append([])
-        eras[-1].append(c)
+        eras[-1].append(row)
         last = d
     if undated:
         if eras:
@@ -231,247 +298,335 @@ def _eras(claims: list[Claim]) -> list[list[Claim]]:
     return eras
 
 
-def _anchors(claims: list[Claim]) -> dict[str, list[Claim]]:
-    """Anchor every claim of one block to an incident, the running total, or itself.
+def _event_day(row: _Row, campaign: bool) -> dt.date | None:
+    """The day of the incident a claim counts, when its own words date the event (not the count).
 
-    Day-precision event dates closer than :data:`INCIDENT_DAYS` make one
-    incident. An undated claim goes, in this order: to the running total if its
-    words say so ("has killed", "in the war", "since"); to the incident its own
-    article dates most often; to the latest incident before it was reported; to
-    the running total if it is a toll; else it stands alone. An incident is
-    joined only where the places agree.
+    In a story of one disaster, a date read from the paragraph rather than the claim's own
+    sentence dates an incident only if the clause names one (a live blog's time stamps do not).
     """
-    out: dict[str, list[Claim]] = defaultdict(list)
-    days = sorted({c.event_date.start for c in claims if c.event_date is not None
-                   and c.event_date.start == c.event_date.end and c.event_date_from != "lead"})
+    ev = row.c.event_date
+    if ev is None or row.c.event_date_from == "lead" or row.r.tally or row.r.total_here:
+        return None
+    if not campaign and row.c.event_date_from == "paragraph" and not row.r.event:
+        return None
+    return ev.start if ev.start == ev.end else None
+
+
+def _related(a: Place | None, b: Place | None) -> bool:
+    """Whether two places can be the scope of one incident: unknown, equal, or one inside the other."""
+    return a is None or b is None or a.key == b.key or contains(a, b) or contains(b, a)
+
+
+def _anchors(rows: list[_Row]) -> dict[str, list[_Row]]:
+    """Anchor each row to an incident (its day), another earlier event (its year), or the total.
+
+    A row dated by its own words belongs to that day's incident. Then two modes:
+
+    - a story that speaks of a campaign ("the war", "since 7 October") keeps its running total
+      apart from its incidents: an undated row whose words make it a total or a toll goes to the
+      total; another joins the incident its own article dates in a place that fits, else the
+      incident its article's lead dates, else the story's main incident;
+    - a story of one event (a quake, a crash) has one toll, however its reports date it: an
+      undated row joins the incident its own article dates, else the main incident.
+    """
+    out: dict[str, list[_Row]] = defaultdict(list)
+    days: dict[str, dt.date] = {}
+    pending: list[_Row] = []
+    reported = sorted(d for row in rows if (d := _date(row.c)) is not None)
+    year = reported[len(reported) // 2].year if reported else None
+    past: dict[str, str] = {}
+    for row in rows:
+        ev = row.c.event_date if row.c.event_date_from in ("sentence", "paragraph") else None
+        if row.r.past_year is not None:
+            past[row.c.id] = f"past:{row.r.past_year}"
+        elif ev is not None and year is not None and ev.end.year < year - 1:
+            past[row.c.id] = f"past:{ev.start.year}"  # dated by its own words years before the story
+    articles = {row.c.article_id for row in rows}
+    speaking = {row.c.article_id for row in rows if row.r.campaign and row.c.id not in past}
+    campaign = len(speaking) >= min(2, len(articles))  # one aside about a war does not make a war story
+    window_days = INCIDENT_DAYS if campaign else DISASTER_DAYS
+    for row in rows:
+        if row.c.id in past:
+            out[past[row.c.id]].append(row)
+            continue
+        d = _event_day(row, campaign)
+        if d is None:
+            pending.append(row)
+            continue
+        days[row.c.id] = d
     window: dict[dt.date, str] = {}
     first: dt.date | None = None
     last: dt.date | None = None
-    for d in days:
-        if first is None or last is None or (d - last).days > INCIDENT_DAYS:
+    fresh = {days[row.c.id] for row in rows if row.c.id in days and row.r.new_event}
+    for d in sorted(set(days.values())):
+        if first is None or last is None or (d - last).days > window_days or (d in fresh and d != last):
             first = d
         window[d] = first.isoformat()
         last = d
-    pending: list[Claim] = []
-    anchor_of: dict[str, str] = {}
-    for c in claims:
-        ev = c.event_date if c.event_date_from != "lead" else None
-        if ev is None:
-            pending.append(c)
-            continue
-        inside = [d for d in days if ev.start <= d <= ev.end]
-        if not inside and ev.start != ev.end and any(abs((d - ev.start).days) <= 366 for d in days):
-            pending.append(c)  # "in September" near a dated incident: placed like an undated claim
-            continue
-        key = window[inside[0]] if inside else ev.label
-        anchor_of[c.id] = key
-        out[key].append(c)
-    places: dict[str, Counter[str]] = defaultdict(Counter)
     by_article: dict[str, Counter[str]] = defaultdict(Counter)
-    incidents = sorted(set(window.values()))
-    for c in claims:
-        got = anchor_of.get(c.id)
-        if got is not None and got in incidents:
-            by_article[c.article_id][got] += 1
-            if c.place:
-                places[got][c.place.lower()] += 1
+    places: dict[str, list[Place]] = defaultdict(list)
+    for row in rows:
+        if row.c.id in days:
+            key = window[days[row.c.id]]
+            out[key].append(row)
+            by_article[row.c.article_id][key] += 1
+            if row.place is not None:
+                places[key].append(row.place)
+    size = Counter(window[d] for d in days.values())
 
-    def fits(c: Claim, key: str) -> bool:
-        if not c.place or not places[key]:
-            return True
-        return places[key].most_common(1)[0][0] == c.place.lower()
+    def fits(row: _Row, key: str) -> bool:
+        return row.place is None or not places[key] or any(_related(row.place, p) for p in places[key])
 
-    for c in pending:
-        if _is_running_total(c):
-            out["total"].append(c)
-            continue
-        if _PERFECT_TOTAL.search(_local(c)) and not incidents:
-            out["total"].append(c)  # "have been killed" with no incident to count for: a running total
-            continue
-        toll = bool(_TOLL.search(_local(c, 60, 10))) and not _EVENT_NOUN.search(c.sentence)
-        own = [k for k in sorted(by_article.get(c.article_id, Counter()), reverse=True)
-               if not toll or fits(c, k)]  # the most recent incident its article dates
-        rd = _date(c)
-        earlier = [k for k in incidents if (rd is None or k <= rd.isoformat()) and (not toll or fits(c, k))]
-        size = Counter(k for k in anchor_of.values() if k in earlier)
-        if own:
-            out[own[0]].append(c)
-        elif earlier:
-            out[max(earlier, key=lambda k: (size[k], k))].append(c)  # the main incident
-        elif toll:
-            out["total"].append(c)
+    def best(keys: Iterable[str]) -> str | None:
+        ranked = sorted(keys, key=lambda k: (-size[k], k))
+        return ranked[0] if ranked else None
+
+    main = best(size)
+    for row in pending:
+        own = best(k for k in by_article.get(row.c.article_id, {}) if fits(row, k))
+        if row.c.metric in _STOCK:
+            key = "total"  # a stock (people displaced, hostages held) is a level at a time, not an incident's count
+        elif campaign:
+            lead = row.c.event_date if row.c.event_date_from == "lead" else None
+            if row.r.running or (row.r.toll and not row.r.event):
+                key = "total"
+            elif own:
+                key = own
+            elif lead is not None and lead.start == lead.end:
+                key = window.get(lead.start, lead.start.isoformat())
+            else:
+                key = best(k for k in size if fits(row, k)) or "total"
         else:
-            out[f"alone:{c.id}"].append(c)
+            key = own or (main if main is not None and fits(row, main) else None) or "total"
+        out[key].append(row)
+    if not campaign and "total" in out and len(size) == 1 and main is not None \
+            and not any(row.c.metric in _STOCK for row in out["total"]):
+        out[main].extend(out.pop("total"))  # one event: its running toll is the event's toll
     return out
 
 
-def _split_by(claims: list[Claim], key_of: dict[str, str | None]) -> list[list[Claim]]:
-    """Split on a key; claims with no key join the most common key."""
-    named = Counter(k for c in claims if (k := key_of[c.id]) is not None)
-    if len(named) <= 1:
-        return [claims]
-    top = sorted(named.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
-    parts: dict[str, list[Claim]] = defaultdict(list)
-    for c in claims:
-        parts[key_of[c.id] or top].append(c)
-    return [parts[k] for k in sorted(parts)]
+# --- scope: place, parts, kind --------------------------------------------------------------------
 
+def _main_place(rows: list[_Row]) -> Place | None:
+    """The place the headlines and leads give for this quantity, else the one most named.
 
-def _partition(claims: list[Claim], key_of: dict[str, str]) -> list[list[Claim]]:
-    """Split on a key that every claim has."""
-    parts: dict[str, list[Claim]] = defaultdict(list)
-    for c in claims:
-        parts[key_of[c.id]].append(c)
-    return [parts[k] for k in sorted(parts)]
-
-
-_LOCATIVE = regex.compile(
-    rf"\b(?i:{alternation(LEXICON.places_of('locative'))})\s++(?:the\s++)?(?:[a-z]++\s++)?(\p{{Lu}}[\w'’-]*+)"
-    r"(?:\s++and\s++(?:the\s++)?(\p{Lu}[\w'’-]*+))?"
-)
-
-
-def _located(claims: list[Claim]) -> set[str]:
-    """Names that some sentence puts something "in": "in Nepal" is a place, "Maria's toll" a storm."""
-    out: set[str] = set()
-    for sentence in {c.sentence for c in claims}:
-        for m in _LOCATIVE.finditer(sentence):
-            for word in (m.group(1), m.group(2)):  # "in Nepal and India": both are places
-                if word:
-                    out.add(without_possessive(word).lower())
-    return out
-
-
-_IN_PLACE = regex.compile(r"(\p{Lu}[\w'’-]*+)\s++in\s++(?:the\s++)?(?:[a-z]++\s++)?(\p{Lu}[\w'’-]*+)")
-
-
-def _nested(claims: list[Claim], known: set[str]) -> dict[str, str]:
-    """Places that a sentence puts inside another ("Derna in eastern Libya"): inner -> outer."""
-    out: dict[str, str] = {}
-    for sentence in {c.sentence for c in claims}:
-        for m in _IN_PLACE.finditer(sentence):
-            inner, outer = m.group(1).lower(), m.group(2).lower()
-            if inner in known and outer in known and inner != outer:
-                out.setdefault(inner, outer)
-    for inner in list(out):  # follow chains: district in city in country
-        seen = {inner}
-        while out[inner] in out and out[out[inner]] not in seen:
-            seen.add(out[inner])
-            out[inner] = out[out[inner]]
-    return out
-
-
-def _place_key(c: Claim, known: set[str]) -> str | None:
-    """The claim's place if two claims name it, else the article's first name that is such a place."""
-    if c.place and c.place.lower() in known:
-        return c.place.lower()
-    for name in c.names:
-        first = name.split()[0].lower()
-        if first in known:
-            return first
-    return None
-
-
-def _population(c: Claim) -> str:
-    if not c.who:
-        return "general"
-    words = c.who.lower().split()
-    for w in reversed(words):
-        if w in LEXICON.populations:
-            return LEXICON.populations[w]
-    if words[-1] in _FOREIGN_HEADS and _DEMONYM.search(c.who):
-        return "foreigners"  # "two Filipino workers" in Beirut
-    return "general"
-
-
-_FOREIGN_HEADS = frozenset({"workers", "nationals", "citizens", "tourists", "migrants", "students", "pilgrims", "refugees"})
-_DEMONYM = regex.compile(r"\b\p{Lu}\p{Ll}+(?:ino|ina|ese|ian|ish|i)\b")
-
-
-def _head(c: Claim) -> str | None:
-    if not c.who:
+    On a tie the narrower place wins when it lies inside the broader ("Ishikawa" over "Japan"):
+    the national toll of a local event is the local toll.
+    """
+    weight: Counter[str] = Counter()
+    places: dict[str, Place] = {}
+    for row in rows:
+        if row.place is not None:
+            weight[row.place.key] += 3 if row.lead else 1
+            places[row.place.key] = row.place
+    if not weight:
         return None
-    return c.who.lower().split()[-1].rstrip(",")
+    # a broader place lends its weight to the places inside it that are named as often
+    score = {k: w + sum(weight[o] for o in weight if contains(places[o], places[k]) and places[k].level <= REGION)
+             for k, w in weight.items()}
+    best = max(score, key=lambda k: (score[k], -places[k].level, k))
+    return places[best]
 
 
-def _split_values(claims: list[Claim]) -> list[list[Claim]]:
-    def rep(c: Claim) -> float:
-        lo, hi = c.figure.low, c.figure.high
+def _nationality_is_local(nat: str, main: Place | None, countries: list[str]) -> bool:
+    """"Palestinians" in a story set in the Palestinian territories are everyone counted, not a part."""
+    import pycountry
+
+    codes = {main.country} if main is not None and main.country else set()
+    codes.update(countries[:1])
+    for code in codes:
+        c = pycountry.countries.get(alpha_2=code)
+        if c is None:
+            continue
+        for name in {c.name, getattr(c, "common_name", c.name)}:
+            stem = fold(name).split(",")[0]
+            if stem[:4] == nat[:4]:
+                return True
+    return False
+
+
+_Key = tuple[str, str, tuple[str, ...], str, str, bool]
+"""(anchor, place key or "" for the main place, parts, kind, fate, vague)."""
+
+
+def _scope_key(row: _Row, anchor: str, main: Place | None, countries: list[str]) -> _Key:
+    p = row.place
+    if p is None or main is None or p.key == main.key or contains(p, main):
+        place = ""
+    else:
+        place = p.key
+    parts = set(row.r.parts)
+    nat = row.r.nationality
+    if nat and not _nationality_is_local(nat, main, countries):
+        parts.add(f"nationality:{nat}")
+    kind = row.r.kind or "" if row.family in ("other", "munitions", "money") else ""
+    if row.family == "other" and not kind:
+        anchor = f"{anchor}:alone:{row.c.id}"  # a count of things that names no thing lines up with nothing
+    return anchor, place, tuple(sorted(parts)), kind, row.r.fate or "", row.c.figure.vague
+
+
+def _split_values(rows: list[_Row]) -> list[list[_Row]]:
+    """Figures of a static quantity (a population, a sum) more than :data:`STATIC_RATIO` apart are two."""
+    def rep(row: _Row) -> float:
+        lo, hi = row.c.figure.low, row.c.figure.high
         return float(lo if lo is not None else hi if hi is not None else 0)
 
-    ordered = sorted(claims, key=lambda c: (rep(c), c.id))
-    out: list[list[Claim]] = []
-    for c in ordered:
-        if out and rep(c) <= STATIC_RATIO * max(rep(out[-1][0]), 1.0):
-            out[-1].append(c)
+    ordered = sorted(rows, key=lambda row: (rep(row), row.c.id))
+    out: list[list[_Row]] = []
+    for row in ordered:
+        if out and rep(row) <= STATIC_RATIO * max(rep(out[-1][0]), 1.0):
+            out[-1].append(row)
         else:
-            out.append([c])
+            out.append([row])
     return out
 
 
-def stories(claims: Iterable[Claim]) -> dict[str, str]:
-    """Article id -> story id: articles that share two of their most frequent names are one story.
-
-    An article with a single name links through it.
-
-    The names come with each claim (:attr:`Claim.names`, read from the whole
-    article at extraction).
-    """
-    salient: dict[str, set[str]] = defaultdict(set)
-    for c in claims:
-        salient[c.article_id].update(c.names)
-    index: dict[str, list[str]] = defaultdict(list)
-    for art in sorted(salient):
-        for name in salient[art]:
-            index[name].append(art)
-    parent = {a: a for a in sorted(salient)}
-
-    def find(a: str) -> str:
-        while parent[a] != a:
-            parent[a] = parent[parent[a]]
-            a = parent[a]
-        return a
-
-    shared: Counter[tuple[str, str]] = Counter()
-    for arts in index.values():
-        if len(arts) > STORY_NAME_LIMIT:
-            continue
-        for i, x in enumerate(arts):
-            for y in arts[i + 1:]:
-                shared[(x, y)] += 1
-    for (x, y), k in sorted(shared.items()):
-        if k >= min(2, len(salient[x]), len(salient[y])):  # two names, or all of a short list
-            rx, ry = find(x), find(y)
-            if rx != ry:
-                parent[max(rx, ry)] = min(rx, ry)
-    return {a: find(a) for a in sorted(salient)}
+@dataclass(slots=True)
+class _Quantity:
+    key: _Key
+    family: str
+    rows: list[_Row]
+    main: Place | None
 
 
-def _groups_of_block(metric: Metric, claims: list[Claim]) -> list[tuple[str, list[Claim]]]:
-    found: list[tuple[str, list[Claim]]] = []
-    for era in _eras(claims):
-        for anchor, members in sorted(_anchors(era).items()):
-            named = Counter(c.place.lower() for c in members if c.place)
-            located = _located(members)
-            salient = {n.split()[0].lower() for c in members for n in c.names}
-            known = {p for p, k in named.items()
-                     if (k >= 2 or all(x in salient for x in p.split("+")))
-                     and all(x in located for x in p.split("+"))}
-            within = _nested(members, known)
-            place_of = {c.id: within.get(k, k) if (k := _place_key(c, known)) else None for c in members}
-            parts = [p for v in _partition(members, {c.id: str(c.figure.vague) for c in members})
-                     for p in _split_by(v, {c.id: place_of[c.id] for c in v})]
-            for part in parts:
-                for sub in _partition(part, {c.id: _population(c) for c in part}):
-                    if metric in _STATIC:
-                        if metric is Metric.OTHER:  # things counted (houses destroyed) may grow: the noun decides
-                            found.extend((anchor, h) for h in _partition(sub, {c.id: _head(c) or "" for c in sub}))
-                        else:
-                            found.extend((anchor, v) for v in _split_values(sub))
-                    else:
-                        found.append((anchor, sub))
+def _quantities(rows: list[_Row], countries: list[str]) -> list[_Quantity]:
+    found: list[_Quantity] = []
+    by_family: dict[str, list[_Row]] = defaultdict(list)
+    for row in rows:
+        by_family[row.family].append(row)
+    for family in sorted(by_family):
+        for era_no, era in enumerate(_eras(by_family[family])):
+            for anchor, members in sorted(_anchors(era).items()):
+                main = _main_place(members)
+                keyed: dict[_Key, list[_Row]] = defaultdict(list)
+                for row in members:
+                    keyed[_scope_key(row, f"{era_no}:{anchor}", main, countries)].append(row)
+                for key in sorted(keyed):
+                    group = keyed[key]
+                    static = family in ("money", "munitions") or all(
+                        r.c.metric is Metric.POPULATION for r in group)
+                    for part in (_split_values(group) if static else [group]):
+                        found.append(_Quantity(key=key, family=family, rows=part, main=main))
     return found
 
+
+# --- one story --------------------------------------------------------------------------------------
+
+def _reports(members: list[Claim]) -> tuple[list[Claim], dict[str, list[str]]]:
+    """One report per article per figure: the first mention, with the repeats as its mentions."""
+    first: dict[tuple[str, object, object], Claim] = {}
+    mentions: dict[str, list[str]] = {}
+    for c in sorted(members, key=lambda c: (c.article_id, c.figure.start, c.id)):
+        k = (c.article_id, c.figure.low, c.figure.high)
+        if k in first:
+            mentions.setdefault(first[k].id, []).append(c.id)
+        else:
+            first[k] = c
+    return sorted(first.values(), key=lambda c: c.id), mentions
+
+
+def _story_label(claims: list[Claim]) -> str:
+    names: Counter[str] = Counter()
+    seen: set[str] = set()
+    for c in claims:
+        if c.article_id not in seen:
+            seen.add(c.article_id)
+            names.update(dict.fromkeys(c.names[:4], 1))
+    top = [n for n, _ in sorted(names.items(), key=lambda kv: (-kv[1], kv[0]))[:3]]
+    return ", ".join(top) if top else "no names"
+
+
+def _describe_anchor(anchor: str) -> str:
+    a = anchor.split(":", 1)[1]
+    if a == "total":
+        return "the running total"
+    if a.startswith("past:"):
+        return f"an earlier event of {a[5:]}"
+    return f"the incident of {a}"
+
+
+def _why(q: _Quantity, story: str, n_articles: int) -> str:
+    anchor, place, parts, kind, fate, _ = q.key
+    metric = q.rows[0].c.metric.value.replace("_", " ")
+    where = next((r.place.name for r in q.rows if r.place is not None and r.place.key == place), place) if place \
+        else (f"{q.main.name} (the place its headlines give)" if q.main else "no place named")
+    bits = [f"{metric} in the story of {story} ({n_articles} article{'s' if n_articles != 1 else ''})",
+            f"place: {where}"]
+    if parts:
+        bits.append("counting only " + ", ".join(p.replace("nationality:", "") for p in parts))
+    if kind:
+        bits.append(f"things counted: {kind}")
+    if fate:
+        bits.append(f"fate: {fate}")
+    bits.append(f"period: {_describe_anchor(anchor)}")
+    return "; ".join(bits) + "."
+
+
+def reconcile_story(claims: Iterable[Claim]) -> list[Group]:
+    """The groups of one story's claims, independent of every other story.
+
+    Each claim gets a quantity: its metric, its anchor (the incident its words date, another
+    earlier event, or the running total), its place relative to the place the story's headlines
+    give (a broader place is the same, a narrower one is a part), the parts of the population or
+    states it counts, and for things their kind and fate. Claims of one quantity form a group;
+    a part keeps a ``part_of`` link to its whole.
+    """
+    ordered = sorted({c.id: c for c in claims}.values(), key=lambda c: (c.article_id, c.figure.start, c.id))
+    if not ordered:
+        return []
+    rows = _rows(ordered)
+    _resolve_places(rows)
+    countries = _countries(rows)
+    story = _story_label(ordered)
+    quantities = _quantities(rows, countries)
+    ids: dict[tuple[str, _Key], str] = {}
+    groups: list[tuple[_Quantity, Group]] = []
+    for q in quantities:
+        members = sorted((r.c for r in q.rows), key=lambda c: c.id)
+        metric = Counter(c.metric for c in members).most_common(1)[0][0]
+        reports, mentions = _reports(members)
+        anchor = q.key[0].split(":", 1)[1]
+        kind: Literal["cumulative", "event"] = "cumulative" if anchor == "total" or metric in _STOCK else "event"
+        place = q.main.name if not q.key[1] and q.main else next(
+            (r.place.name for r in q.rows if r.place is not None and r.place.key == q.key[1]), "")
+        label = " ".join(x for x in (metric.value, place, " ".join(p.replace("nationality:", "") for p in q.key[2]),
+                                     q.key[3], q.key[4],
+                                     "running total" if anchor == "total" else anchor) if x)
+        gid = f"{metric.value}:{members[0].id}"
+        ids.setdefault((q.family, q.key), gid)
+        groups.append((q, Group(
+            id=gid, kind=kind, metric=metric, label=label, claim_ids=[c.id for c in members],
+            relations=_relations(reports), summary=_summary(reports),
+            why=_why(q, story, len({c.article_id for c in members})), story=ordered[0].article_id,
+            mentions=mentions)))
+    out: list[Group] = []
+    for q, g in groups:
+        anchor, place, parts, thing, fate, vague = q.key
+        whole = None
+        if parts:
+            whole = ids.get((q.family, (anchor, place, (), thing, fate, vague)))
+        if whole is None and (parts or place):
+            whole = ids.get((q.family, (anchor, "", (), thing, fate, vague)))
+        if whole is not None and whole != g.id:
+            w = next(x for _, x in groups if x.id == whole)
+            checks = _part_checks(g, w)
+            g = g.model_copy(update={"part_of": whole, "checks": checks})
+        out.append(g)
+    return out
+
+
+def _part_checks(part: Group, whole: Group) -> list[str]:
+    """A part reported above its whole by the same article is worth a look."""
+    out = []
+    whole_high: dict[str, float] = {}
+    for t in whole.summary.timeline:
+        if t.high is not None:
+            whole_high[t.article_id] = max(whole_high.get(t.article_id, 0.0), float(t.high))
+    for t in part.summary.timeline:
+        h = whole_high.get(t.article_id)
+        if t.low is not None and h is not None and float(t.low) > h:
+            out.append(f"{t.figure} ({t.article_id}) exceeds the whole's {h:,.0f} in the same article.")
+    return out
 
 def _summary(members: list[Claim]) -> Summary:
     timeline_claims = sorted(members, key=lambda c: (_date(c) or dt.date.max, c.id))
@@ -553,26 +708,12 @@ def _reconcile(claims: Iterable[Claim]) -> Report:
             raise InputTypeError(f"reconcile expects Claim records, got {type(c).__name__}")
         unique.setdefault(c.id, c)
     ordered = sorted(unique.values(), key=lambda c: (c.article_id, c.figure.start, c.id))
-    story_of = stories(ordered)
-    blocks: dict[tuple[str, Metric], list[Claim]] = defaultdict(list)
+    story_of = story_keys(ordered)
+    by_story: dict[str, list[Claim]] = defaultdict(list)
     for c in ordered:
-        blocks[(story_of[c.article_id], c.metric)].append(c)
+        by_story[story_of[c.article_id]].append(c)
     groups: list[Group] = []
-    for story, metric in sorted(blocks):
-        for anchor, members in _groups_of_block(metric, blocks[(story, metric)]):
-            members = sorted(members, key=lambda c: c.id)
-            kind: Literal["cumulative", "event"] = "cumulative" if anchor == "total" or metric in _STOCK else "event"
-            place = Counter(c.place for c in members if c.place).most_common(1)
-            label = " ".join(x for x in (metric.value, place[0][0] if place else "",
-                                         "running total" if anchor == "total" else anchor) if x)
-            groups.append(Group(
-                id=f"{metric.value}:{members[0].id}",
-                kind=kind,
-                metric=metric,
-                label=label,
-                claim_ids=[c.id for c in members],
-                relations=_relations(members),
-                summary=_summary(members),
-            ))
+    for story in sorted(by_story):
+        groups.extend(reconcile_story(by_story[story]))
     groups.sort(key=lambda g: g.id)
     return Report(claims=ordered, groups=groups)

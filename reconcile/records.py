@@ -299,7 +299,15 @@ class Summary(Frozen):
 
 
 class Group(Frozen):
-    """Claims that speak of one real-world quantity."""
+    """Claims that speak of one real-world quantity.
+
+    ``claim_ids`` holds every claim of the quantity; ``mentions`` maps each report (the
+    first mention of one figure in one article) to the repeats of that figure in the same
+    article (headline, lead and body), which are kept as evidence but make no report of their
+    own. ``part_of`` is the id of the group this quantity is a part of (a city's toll under the
+    national toll, the children among all the dead), and ``why`` says in words what makes the
+    claims one quantity (story, metric, scope, period), for a reader to audit.
+    """
 
     id: str
     kind: Literal["cumulative", "event"]
@@ -308,6 +316,12 @@ class Group(Frozen):
     claim_ids: list[str]
     relations: list[Relation]
     summary: Summary
+    why: str = ""
+    story: str = ""
+    part_of: str | None = None
+    mentions: dict[str, list[str]] = Field(default_factory=dict)
+    checks: list[str] = Field(default_factory=list)
+    """Findings about the quantity against its parts: a part reported above its whole."""
 
 
 class Report(Frozen):

@@ -1,0 +1,329 @@
+"""The scope of a claim: what its own words say it counts, beyond the metric.
+
+A figure's scope is read from its claim (the sentence, the figure's span, who, place, dates),
+in the words of its own clause: from the figure before it in the sentence to the figure after
+it (or the clause's end), so that in "Wajima City has 69 dead, Suzu City 38" each figure keeps
+its own place.
+
+- **place**: the claim's place, or a place its clause puts a figure "in"/"at"; a place name
+  that names the event ("the Noto quake", "Nepal's earthquake") is the event's, not a part;
+- **parts**: who is counted when it is a part of all the people (children, women, soldiers,
+  foreign nationals, a nationality), and states that make a part (seriously hurt, identified,
+  handed over, in hospital, disaster-related), from ``reconcile/data/scope_words.tsv``;
+- **kind**: for things (munitions, homes, trucks ...), the counted noun with the modifiers that
+  make another kind ("cruise missiles" vs "ballistic missiles"), and for munitions their fate
+  (launched, intercepted, hit);
+- **period**: words of a running total ("so far", "since", "in the war"), words that date the
+  count rather than the event ("the toll rose to 126 on Saturday"), and the year of another,
+  earlier event the clause names ("the 2016 Kumamoto quakes, which killed 276").
+
+>>> from reconcile import extract
+>>> c = extract("Of the 1,175 injured, 13 were in critical condition in Cuttack.", id="a")[-1]
+>>> r = read(c)
+>>> (r.place, r.parts)
+('Cuttack', ('critical',))
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import regex
+
+from .lexicon import LEXICON, alternation, without_possessive
+from .records import Claim, Metric
+
+__all__ = ["Reading", "clause_bounds", "located_names", "read", "scope_words", "segment_bounds"]
+
+
+@cache
+def scope_words() -> dict[tuple[str, str], str]:
+    """(phrase, role) -> class, from ``reconcile/data/scope_words.tsv`` (read once)."""
+    text = resources.files("reconcile").joinpath("data", "scope_words.tsv").read_text(encoding="utf-8")
+    out: dict[tuple[str, str], str] = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            word, role, value = (c.strip() for c in line.split("\t"))
+            out[(word.lower(), role)] = value
+    return out
+
+
+def _words_of(*roles: str) -> list[str]:
+    return sorted({w for (w, r) in scope_words() if r in roles})
+
+
+@cache
+def _patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    after = regex.compile(rf"(?<![\w-])(?i:{alternation(_words_of('population', 'state', 'fate', 'kind'))})(?![\w-])")
+    before = regex.compile(rf"(?<![\w-])(?i:{alternation(_words_of('population'))})(?![\w-])")
+    return after, before
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What a claim's own clause says of its scope (see the module docstring)."""
+
+    place: str | None = None
+    """A place as written (without a possessive), None if the clause names none."""
+    event_place: str | None = None
+    """A place that names the event ("the Noto quake"): the story's own place, not a part."""
+    parts: tuple[str, ...] = ()
+    """Classes of population and state that make the figure a part, sorted."""
+    nationality: str | None = None
+    """A nationality counted ("five Iranians"), folded and singular."""
+    kind: str | None = None
+    """For things: the counted noun, singular, with its kind modifiers ("cruise missile")."""
+    fate: str | None = None
+    """For munitions: what befell them (intercepted, hit); None for launched."""
+    running: bool = False
+    """Words of a running total: "so far", "since", "in the war", "has killed"."""
+    perfect: bool = False
+    """A perfect tense of the count ("has killed", "have been abducted"): up to now, of an event or a war."""
+    event: bool = False
+    """The clause names an incident ("the blast", "the convoy attack"): its toll is that incident's."""
+    new_event: bool = False
+    """The sentence names another incident of the story ("a second quake", "a powerful new earthquake")."""
+    total_here: bool = False
+    """Words of a running total in the figure's own clause: they outweigh a date ("killed since 7 October")."""
+    campaign: bool = False
+    """Words of a long campaign: "in the war", "since 7 October", "the offensive"."""
+    toll: bool = False
+    """The clause speaks of a toll or count ("the death toll in Gaza exceeded 10,000")."""
+    tally: bool = False
+    """The clause dates the count, not the event: "the toll rose to 126 on Saturday"."""
+    past_year: int | None = None
+    """The year of an earlier event that the clause names ("the 2016 Kumamoto quakes")."""
+
+
+# --- the clause around a figure ------------------------------------------------------------------
+
+WINDOW = 300
+"""Characters either side of a figure that its scope is read from, at most."""
+
+_CLAUSE_END = regex.compile(  # punctuation and the conjunctions that open another clause
+    r"[;:.!?()\[\]—–]|,\s|\s-\s|\b(?:but|while|whereas|as|when|after|because|though|although|amid)\b")
+
+
+def segment_bounds(c: Claim, others: Sequence[tuple[int, int]] = ()) -> tuple[int, int]:
+    """Sentence offsets from the end of the previous figure of the sentence (``others``: figure
+    spans in sentence offsets) to the start of the next one."""
+    a = c.figure.start - c.sentence_start
+    b = c.figure.end - c.sentence_start
+    lo = max([e for _, e in others if e <= a], default=0)
+    hi = min([st for st, _ in others if st >= b], default=len(c.sentence))
+    return max(lo, a - WINDOW), min(hi, b + WINDOW)  # a run-on "sentence" is read near its figure only
+
+
+def clause_bounds(c: Claim, others: Sequence[tuple[int, int]] = ()) -> tuple[int, int]:
+    """Sentence offsets of the words that belong to the claim's figure: its segment
+    (:func:`segment_bounds`) cut at the clause's punctuation either side."""
+    s = c.sentence
+    a = c.figure.start - c.sentence_start
+    b = c.figure.end - c.sentence_start
+    lo, hi = segment_bounds(c, others)
+    ends = [m.start() for m in _CLAUSE_END.finditer(s, b, hi)]
+    if ends:
+        hi = ends[0]
+    starts = [m.end() for m in _CLAUSE_END.finditer(s, lo, a)]
+    if starts:
+        lo = starts[-1]
+    return lo, hi
+
+
+# --- place ----------------------------------------------------------------------------------------
+
+_EVENT_NOUNS = alternation([*LEXICON.events_of("disaster", "violence", "campaign")])
+_EVENT_AFTER = regex.compile(  # a name used as the event's name: "Noto quake", "Noto Peninsula Earthquake"
+    rf"(?:['’]s)?\s*+(?:\p{{Lu}}\p{{Ll}}++\s++){{0,2}}(?i:{_EVENT_NOUNS})s?\b"
+)
+_LOCATIVE = regex.compile(
+    rf"""\b(?i:{alternation(LEXICON.places_of('locative'))})\s++      # in, at, across ...
+    (?:the\s++)?(?:(?i:city|town|village|province|prefecture|state|region)\s++of\s++)?
+    (?:(?i:{alternation(LEXICON.places_of('modifier'))})\s++)?        # southern, besieged ...
+    (\p{{Lu}}[\p{{L}}'’-]*+(?:\s++(?:del\s++|de\s++)?\p{{Lu}}[\p{{L}}'’-]*+){{0,2}})
+    (?:\s++and\s++(?:the\s++)?(\p{{Lu}}[\p{{L}}'’-]*+(?:\s++\p{{Lu}}[\p{{L}}'’-]*+)?))?  # and Syria
+    """,
+    regex.VERBOSE,
+)
+_POSSESSIVE = regex.compile(r"(\p{Lu}[\p{L}-]*+(?:\s++\p{Lu}[\p{L}-]*+)?)['’]s\b")
+_SUBJECT = regex.compile(  # "Wajima City has 69 dead", "Suzu 38": a place right before the figure
+    r"(\p{Lu}[\p{L}-]*+(?:\s++\p{Lu}[\p{L}-]*+)?)"
+    r"(?:\s++(?:has|had|have))?(?:\s++(?:recorded|reported|counted|confirmed|registered))?\s*+$"
+)
+
+
+def _place_in(text: str) -> str | None:
+    m = _LOCATIVE.search(text)
+    if m is None:
+        return None
+    if m.group(2):
+        return f"{without_possessive(m.group(1))}+{without_possessive(m.group(2))}"
+    return without_possessive(m.group(1))
+
+
+def located_names(sentences: Iterable[str]) -> set[str]:
+    """Every name that some sentence puts something "in", "at", "near" ...: a place, even one no
+    gazetteer has ("at AIIMS Bhubaneswar", "near Bahanaga Bazar")."""
+    out: set[str] = set()
+    for s in sentences:
+        for m in _LOCATIVE.finditer(s):
+            for group in (1, 2):
+                if not m.group(group):
+                    continue
+                name = regex.split(r"['’]s\s++", without_possessive(m.group(group)))[-1]
+                words = name.split()
+                if words[0] not in _NOT_PLACES and not _DEMONYM.match(name):
+                    out.update((name, words[0]))  # "AIIMS Bhubaneswar" is also read as "AIIMS"
+    return out
+
+
+_NOT_PLACES = frozenset({*LEXICON.not_names, *(w.capitalize() for w in LEXICON.months),
+                         *(w.capitalize() for w in LEXICON.weekdays)})
+
+
+def _is_event_name(sentence: str, name: str) -> bool:
+    """Whether ``name`` stands right before an event noun somewhere in the sentence."""
+    for m in regex.finditer(rf"\b{regex.escape(name)}\b", sentence):
+        if _EVENT_AFTER.match(sentence, m.end()):
+            return True
+    return False
+
+
+# --- period ---------------------------------------------------------------------------------------
+
+_RUNNING = regex.compile(
+    rf"""\b(?:{alternation([*LEXICON.events_of('campaign'), *LEXICON.total_cues])})\b
+    | \bsince\b(?!\s++(?:{alternation(list(LEXICON.weekdays))}|yesterday|dawn|morning|last\s++night|then)\b)
+    | \bin\s++all\b | \baltogether\b | \bcumulative\b | \boverall\b""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+_PERFECT = regex.compile(  # "has killed", "have now been abducted": a count up to now, of an event or a war
+    r"\b(?:has|have)\s++(?:now\s++)?(?:been\s++)?(?:killed|died|wounded|injured|displaced|abducted|detained)\b",
+    regex.IGNORECASE,
+)
+_CAMPAIGN = regex.compile(
+    rf"""\b(?:{alternation(LEXICON.events_of('campaign'))})s?\b
+    | \bsince\s++(?:the\s++)?(?:\d|(?:{alternation(list(LEXICON.months))})\b|(?:war|start|beginning|outbreak)\b)""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+_EVENT_NOUN = regex.compile(rf"\b(?:{alternation(LEXICON.events_of('disaster', 'violence'))})s?\b", regex.IGNORECASE)
+_NEW_EVENT = regex.compile(
+    rf"\b(?:second|third|new|another|fresh|separate)\s++(?:[a-z]++\s++)?(?:{_EVENT_NOUNS})s?\b", regex.IGNORECASE)
+_TOLL = regex.compile(r"\b(?:death\s++)?tolls?\b|\bnumber\s++of\s++(?:dead|deaths|victims|people\s++killed)\b",
+                      regex.IGNORECASE)
+_TALLY = regex.compile(  # the date in such a clause is the count's, not the event's
+    r"""\b(?:tolls?|tally|number|count|figure)\b
+    | \b(?:rose|risen|rises|climbed|climbs|reached|reaches|jumped|passed|passes|stood|stands|revised|lowered|raised|cut|put|gone\s++up|went\s++up)\b
+    | \b(?:announced|confirmed|updated)\b
+    | \bas\s++of\b | \bfrom\s++\S++\s++on\b""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+_RELATIVE = regex.compile(r",\s++(?:which|when|where)\b|\b(?:when|where)\b")
+_YEAR = regex.compile(r"(?<![\d,.])(1[89]\d\d|20\d\d)(?![\d,])")
+
+
+# --- kinds and nationalities ---------------------------------------------------------------------
+
+_NOUN = regex.compile(r"[\p{L}-]++")
+_DEMONYM = regex.compile(r"^\p{Lu}\p{Ll}{2,20}?(?:ians?|ans?|ese|is|i|inos?|inas?|ish|ch)$")
+_SUBSET = regex.compile(  # "200 of them", "five of the six crew"
+    r"\s*+(?:of\s++(?:them|whom|those|these)\b|among\s++them\b|of\s++the\s*+$)", regex.IGNORECASE)
+_PEOPLE = frozenset({"people", "persons", "person", "residents", "inhabitants", "civilians", "individuals"})
+_THING_STOP = frozenset({"of", "more", "other", "them", "whom", "which", "who", "were",
+                         "was", "are", "is", "had", "have", "has", "been", "the", "a", "an", "and", "or",
+                         "in", "on", "at", "to", "for", "by", "from", "with"})
+
+
+def _singular(noun: str) -> str:
+    n = noun.lower()
+    if n.endswith("ies") and len(n) > 4:
+        return n[:-3] + "y"
+    if n.endswith(("shes", "ches", "sses", "xes")):
+        return n[:-2]
+    return n[:-1] if n.endswith("s") and not n.endswith("ss") else n
+
+
+def read(c: Claim, others: Sequence[tuple[int, int]] = ()) -> Reading:
+    """The scope that the claim's clause states (``others``: the sentence's other figure spans)."""
+    s = c.sentence
+    a = c.figure.start - c.sentence_start
+    b = c.figure.end - c.sentence_start
+    lo, hi = clause_bounds(c, others)
+    before, after = s[lo:a], s[b:hi]
+    near_after = " ".join(after.split()[:7])
+    noun_after = " ".join(after.split()[:2])
+    near_before = " ".join(before.split()[-4:])
+    roles = scope_words()
+    after_pat, before_pat = _patterns()
+    parts: set[str] = set()
+    kinds: list[str] = []
+    fate: str | None = None
+    who = c.who or ""
+    for text, pat, allowed in ((near_after, after_pat, ("state", "fate", "kind")),
+                               (noun_after, after_pat, ("population",)),
+                               (who, after_pat, ("population", "state", "fate", "kind")),
+                               (near_before, before_pat, ("population",))):
+        for m in pat.finditer(text):
+            w = " ".join(m.group().lower().split())
+            for role in allowed:
+                v = roles.get((w, role))
+                if v is None:
+                    continue
+                if role == "fate":
+                    if c.metric is Metric.MUNITIONS:
+                        fate = v
+                elif role == "kind":
+                    kinds.append(v)
+                elif role == "state" and (w, "fate") in roles and c.metric is Metric.MUNITIONS:
+                    continue
+                else:
+                    parts.add(v)
+    if not parts and fate is None and _SUBSET.match(after):
+        parts.add("subset")  # "200 of them were in the hands of ...": a part of the figure before
+    nationality = None
+    for w in [*after.split()[:3], *who.split()]:
+        w = w.strip(",.;:")
+        if _DEMONYM.match(w) and w not in LEXICON.not_names:
+            nationality = _singular(without_possessive(w))
+            break
+    kind = None
+    if c.metric in (Metric.MUNITIONS, Metric.OTHER, Metric.MONEY, Metric.POPULATION):
+        nouns = [w for w in _NOUN.findall(who or near_after) if w.lower() not in _THING_STOP]
+        if nouns:
+            noun = nouns[-1] if who else nouns[0]
+            kind = " ".join([*sorted(set(kinds)), "person" if noun.lower() in _PEOPLE else _singular(noun)])
+    seg_lo, seg_hi = segment_bounds(c, others)
+    place = _place_in(after) or (c.place if c.place and c.place in s else None) or _place_in(before)
+    if place is None:
+        subject = _SUBJECT.search(before) or _POSSESSIVE.search(before)
+        if subject:
+            place = subject.group(1)
+    if place and ("'s " in place or "’s " in place):  # "Seoul's Itaewon": the inner place
+        place = regex.split(r"['’]s\s++", place)[-1]
+    event_place = None
+    near = s[max(0, a - WINDOW):b + WINDOW]
+    if place and _is_event_name(near, place):
+        event_place, place = place, None
+    clause = s[lo:hi]
+    segment = s[seg_lo:seg_hi]
+    past = None
+    ref = c.published or (c.reported_date.start if c.reported_date else None)
+    for m in _YEAR.finditer(s, max(0, a - WINDOW), a):
+        year = int(m.group(1))
+        # "the 2016 Kumamoto quakes, which killed 276", "in 1995, when two trains collided ...
+        # killing 358": a figure in a clause hung on an earlier year's event is that event's
+        if ref is not None and year < ref.year - 1 and (
+                lo <= m.start() or _RELATIVE.search(s, m.end(), a) is not None):
+            past = year
+    if past is None and c.event_date is not None and c.event_date_from != "lead":
+        if ref is not None and c.event_date.end.year < ref.year - 1:
+            past = c.event_date.start.year
+    return Reading(
+        place=place, event_place=event_place, parts=tuple(sorted(parts)), nationality=nationality, kind=kind,
+        fate=fate, running=bool(_RUNNING.search(segment)), campaign=bool(_CAMPAIGN.search(segment)),
+        perfect=bool(_PERFECT.search(segment)), event=bool(_EVENT_NOUN.search(clause)),
+        new_event=bool(_NEW_EVENT.search(near)),
+        total_here=bool(_CAMPAIGN.search(clause) or _RUNNING.search(clause)), toll=bool(_TOLL.search(clause)), tally=bool(_TALLY.search(segment)), past_year=past)
