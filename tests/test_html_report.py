@@ -341,3 +341,18 @@ def test_heading(label: str, metric: str, want: str, why: str) -> None:
     report = _report([_art("a", FREEDONIA.format("40"), "2025-03-01")])
     g = report.groups[0].model_copy(update={"label": label, "metric": Metric(metric)})
     assert heading(g) == want, why
+
+
+def test_a_reused_canvas_draws_what_a_fresh_figure_draws(seeds: tuple[Report, list[Article], str]) -> None:
+    import matplotlib
+
+    from reconcile.html_report import _RC, Canvas, _views, chart_svg
+
+    report, articles, _ = seeds
+    views = [g for s in _views(report, articles) for g in s.groups if len(g.rows) >= 2]
+    assert any(len({r.date for r in g.rows}) > 1 for g in views)
+    with matplotlib.rc_context(_RC):  # type: ignore[arg-type]
+        canvas = Canvas()
+        reused = [chart_svg(g, "c", canvas) for g in views + views[::-1]]
+        fresh = [chart_svg(g, "c") for g in views + views[::-1]]
+    assert reused == fresh, "no state leaks from one chart to the next (log scale, labels, artists)"
