@@ -48,13 +48,14 @@ _RESCUED = regex.compile(r"\b(?:rescu\w*+|survivors?|pulled\s++(?:alive|out))\b"
 _PRISONER = regex.compile(rf"\b{alternation(list(LEXICON.prisoner_words))}\b", regex.IGNORECASE)
 _WORD = regex.compile(r"[A-Za-z][\w'’-]*+|[^\s\w]")
 _REFER_BEFORE = regex.compile(
-    r"""(?:\b(?:up|down)?\s*from
+    r"""(?:\b(?:up|down)?\s*from(?:\s+(?:a|its|the)\s+(?:peak|high|low)\s+of)?   # "down from a peak of 34,000"
       | \b(?:put|puts|putting|set|sets|raised|lowered|revised|corrected|cut)\s+(?:the\s+|its\s+|their\s+)?
            (?:figure|number|count|total|tally|toll)(?:\s+\w+)?\s+(?:at|to)
       | \b(?:bringing|brings|brought|taking|takes|took|pushing|raising)\s+(?:the\s+|its\s+|their\s+)?
            (?:\w+\s+)?(?:figure|number|count|total|tally|toll)\s+to         # "bringing the total to 82"
       | \b(?:it|they)\s+(?:rose|jumped|climbed|fell|dropped|increased|grew|reached|stood|stands)\s+(?:to\s+|at\s+)?  # "it jumped to 332"
-      | \b(?:figure|number|count|total|tally)\s+(?:was|is|stood|stands|at|of)
+      | \b(?:its|their|his|her|the\s+official)\s+(?:figure|count|total|tally)\s+of        # "its count of 64", not "a total of"
+      | \b(?:figure|number|count|total|tally)\s+(?:was|is|stood|stands|at)
            (?:\s+(?:probably|likely|closer\s+to|nearer|now|actually))*)\s*\Z""",
     regex.IGNORECASE | regex.VERBOSE | regex.REVERSE)
 _PREDICATE_BEFORE = regex.compile(  # the verb that gives a subject its figure: "rose to", "stood at", "were"
