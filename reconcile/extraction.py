@@ -25,7 +25,7 @@ import regex
 from . import attribution as attr
 from .dates import DateMention, find_dates
 from .errors import InputTypeError
-from .incident import incident_date
+from .incident import dated_events, incident_date, named_event
 from .lexicon import LEXICON, alternation, greedy, without_possessive
 from .numbers import find_figures
 from .records import Article, Attribution, Claim, DatePeriod, Figure, FigureKind, Metric, Precision
@@ -48,13 +48,14 @@ _RESCUED = regex.compile(r"\b(?:rescu\w*+|survivors?|pulled\s++(?:alive|out))\b"
 _PRISONER = regex.compile(rf"\b{alternation(list(LEXICON.prisoner_words))}\b", regex.IGNORECASE)
 _WORD = regex.compile(r"[A-Za-z][\w'’-]*+|[^\s\w]")
 _REFER_BEFORE = regex.compile(
-    r"""(?:\b(?:up|down)?\s*from
+    r"""(?:\b(?:up|down)?\s*from(?:\s+(?:a|its|the)\s+(?:peak|high|low)\s+of)?   # "down from a peak of 34,000"
       | \b(?:put|puts|putting|set|sets|raised|lowered|revised|corrected|cut)\s+(?:the\s+|its\s+|their\s+)?
            (?:figure|number|count|total|tally|toll)(?:\s+\w+)?\s+(?:at|to)
       | \b(?:bringing|brings|brought|taking|takes|took|pushing|raising)\s+(?:the\s+|its\s+|their\s+)?
            (?:\w+\s+)?(?:figure|number|count|total|tally|toll)\s+to         # "bringing the total to 82"
       | \b(?:it|they)\s+(?:rose|jumped|climbed|fell|dropped|increased|grew|reached|stood|stands)\s+(?:to\s+|at\s+)?  # "it jumped to 332"
-      | \b(?:figure|number|count|total|tally)\s+(?:was|is|stood|stands|at|of)
+      | \b(?:its|their|his|her|the\s+official)\s+(?:figure|count|total|tally)\s+of        # "its count of 64", not "a total of"
+      | \b(?:figure|number|count|total|tally)\s+(?:was|is|stood|stands|at)
            (?:\s+(?:probably|likely|closer\s+to|nearer|now|actually))*)\s*\Z""",
     regex.IGNORECASE | regex.VERBOSE | regex.REVERSE)
 _PREDICATE_BEFORE = regex.compile(  # the verb that gives a subject its figure: "rose to", "stood at", "were"
@@ -550,6 +551,7 @@ def _extract(article: Article | str, **meta: Any) -> list[Claim]:
     names = _story_names(text)
     dates_of = [find_dates(sent.text, published) for sent in sentences]  # once per sentence
     incident = incident_date(sentences, dates_of, published)
+    dated = dated_events(sentences, dates_of)
     war = any(_CAMPAIGN_NOUN.search(sent.text) for sent in sentences[:OPENING])
     hostage_story = _HOSTAGE_WORD.search(text) is not None
     lead = (-1, incident) if incident is not None else _lead_date(sentences, dates_of)
@@ -588,7 +590,7 @@ def _extract(article: Article | str, **meta: Any) -> list[Claim]:
             speaking = last_source[1] if last_source is not None and last_source[0] == sent.paragraph else None
             new = _claims_of(article, sent, figs, attributions(i), dates, partial(named_before, i), context,
                              reported_default, last_metric, names, incident is not None, war, hostage_story,
-                             speaking, incident)
+                             speaking, incident, dated)
             claims.extend(new)
             if new:
                 last_metric = new[-1].metric
@@ -658,7 +660,8 @@ def _claims_of(article: Article, sent: Sentence, figs: list[Figure],
                reported_default: DatePeriod | None, last_metric: Metric | None,
                names: tuple[str, ...], incident: bool = False, war: bool = False,
                hostage_story: bool = True, speaking: Attribution | None = None,
-               incident_day: DatePeriod | None = None) -> list[Claim]:
+               incident_day: DatePeriod | None = None,
+               dated: dict[str, DatePeriod] | None = None) -> list[Claim]:
     """The claims of one sentence.
 
     ``last_event`` is the date that an undated toll of an event takes: the last
@@ -751,6 +754,9 @@ def _claims_of(article: Article, sent: Sentence, figs: list[Figure],
             _FROM_FIGURE.search(s, max(0, hedge_start - 12), hedge_start))  # "(up) from 92 on Friday": an earlier tally
         event = None if metric in _STOCK_METRICS else _event_date(near_dates, s, a, tally, relative, speech)
         event_from: Literal["sentence", "paragraph", "lead"] | None = "sentence" if event else None
+        if event is None and metric in _INCIDENT_METRICS and dated:
+            event = named_event(s, _clause_start(s, a), _clause_end(s, b), dated)  # "killed in the surprise attack"
+            event_from = "sentence" if event else None
         if event is None and metric in _INCIDENT_METRICS and last_event is not None and (
                 metric is not Metric.OTHER or _past_clause(s, a)):
             if last_event[0] == sent.paragraph and not tally and not running:

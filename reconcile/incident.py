@@ -63,7 +63,7 @@ from .lexicon import LEXICON, alternation
 from .records import DatePeriod, Precision
 from .sentences import Sentence
 
-__all__ = ["INCIDENT_WINDOW_DAYS", "incident_date", "incident_nouns"]
+__all__ = ["INCIDENT_WINDOW_DAYS", "dated_events", "incident_date", "incident_nouns", "named_event"]
 
 INCIDENT_WINDOW_DAYS = 14
 """A date more than this many days before publication is another, older event: news of an
@@ -74,6 +74,7 @@ figures in their own sentences."""
 _INCIDENT_NOUN = regex.compile(
     rf"\b(?P<noun>{alternation(LEXICON.events_of('disaster', 'violence', 'occasion'))})(?:e?s)?\b", regex.IGNORECASE)
 _HAPPENING = ("killed", "injured", "hostages_taken", "hostages_released", "prisoners_released")
+_FRONTED = regex.compile(r"(?:[ \t]++(?:morning|afternoon|evening|night))?[ \t]*+,")  # "Early on Sunday, ..."
 _MODAL = regex.compile(r"\b(?:would|will|could|may|might|shall)\b", regex.IGNORECASE)
 _NEW_INCIDENT = regex.compile(  # an indefinite noun phrase brings in a new incident: "an Israeli strike"
     rf"\b(?:a|an|another)[ \t]++(?:[\w-]++[ \t]++)?{_INCIDENT_NOUN.pattern[2:]}", regex.IGNORECASE)
@@ -157,7 +158,8 @@ def incident_date(sentences: list[Sentence], dates_of: list[list[DateMention]],
             assert p is not None
             score = base
             saying = _SAYING.search(s, d.end)
-            if saying is not None and score and not _HAPPENED.search(s, 0, saying.start()) \
+            if saying is not None and score and _FRONTED.match(s, d.end, saying.start()) \
+                    and not _HAPPENED.search(s, 0, saying.start()) \
                     and not _INCIDENT_NOUN.search(s, 0, saying.start()):
                 score = 0  # "Early on Wednesday, the chief told reporters that 30 had died": the day of the telling
             if d.possessive and not dateline:
@@ -170,3 +172,35 @@ def incident_date(sentences: list[Sentence], dates_of: list[list[DateMention]],
         return None
     day = max(total, key=lambda k: (total[k], -k.toordinal()))
     return DatePeriod.of(day)
+
+
+def dated_events(sentences: list[Sentence], dates_of: list[list[DateMention]]) -> dict[str, DatePeriod]:
+    """The events the article names by their date: "the Oct. 7 attack", "Friday's quake", "the
+    Earthquake of Jan. 1" -> {"attack": ..., "quake": ...}; the first naming of a noun wins."""
+    out: dict[str, DatePeriod] = {}
+    for sent, dates in zip(sentences, dates_of, strict=False):
+        s = sent.text
+        for d in dates:
+            if not d.possessive or d.period is None:
+                continue
+            own = _NOUN_AFTER.match(s, d.end, d.end + 24) or _NOUN_BEFORE.search(s, max(0, d.start - 24), d.start)
+            if own is not None:
+                out.setdefault(_base(own.group("noun").lower()), d.period)
+    return out
+
+
+_DEFINITE_EVENT = regex.compile(  # "in the attack", "in its attack", "in Hamas's surprise attack"
+    rf"\b(?:the|its|their|this|that|[\p{{Lu}}][\w-]*+(?:'s|’s))[ \t]++(?:[\w-]++[ \t]++){{0,2}}?{_INCIDENT_NOUN.pattern[2:]}",
+    regex.IGNORECASE)
+
+
+def named_event(sentence: str, lo: int, hi: int, dated: dict[str, DatePeriod]) -> DatePeriod | None:
+    """The date of an event that the span [lo, hi) names with a definite noun phrase ("1,400 were
+    killed in the surprise attack"), when the article dates that event elsewhere."""
+    if not dated:
+        return None
+    for m in _DEFINITE_EVENT.finditer(sentence, lo, hi):
+        got = dated.get(_base(m.group("noun").lower()))
+        if got is not None:
+            return got
+    return None
