@@ -298,6 +298,23 @@ def _eras(rows: list[_Row]) -> list[list[_Row]]:
     return eras
 
 
+def _desc(key: str) -> tuple[int, ...]:
+    """A sort key that puts later ISO dates first."""
+    return tuple(-ord(ch) for ch in key)
+
+
+def _is_stock(row: _Row) -> bool:
+    """A count of what is there at a time: people displaced, a population, hostages still held.
+
+    Hostages taken and hostages held are one family (news says "199 hostages held in Gaza" the
+    week of the abduction): there, only words of what remains ("still held", "leaving 223",
+    "remain") make the count a stock.
+    """
+    if row.family == "hostages":
+        return "remaining" in row.r.parts
+    return row.c.metric in _STOCK
+
+
 def _event_day(row: _Row, campaign: bool) -> dt.date | None:
     """The day of the incident a claim counts, when its own words date the event (not the count).
 
@@ -332,15 +349,18 @@ def _anchors(rows: list[_Row]) -> dict[str, list[_Row]]:
     out: dict[str, list[_Row]] = defaultdict(list)
     days: dict[str, dt.date] = {}
     pending: list[_Row] = []
-    reported = sorted(d for row in rows if (d := _date(row.c)) is not None)
-    year = reported[len(reported) // 2].year if reported else None
+    # an event dated (by the figure's clause, or by its own sentence) two years or more before
+    # the story's first report is an earlier event: "since the 2016 Kumamoto quakes, which killed 276"
+    first = min((d.year for row in rows if (d := _date(row.c)) is not None), default=None)
     past: dict[str, str] = {}
     for row in rows:
         ev = row.c.event_date if row.c.event_date_from in ("sentence", "paragraph") else None
-        if row.r.past_year is not None:
-            past[row.c.id] = f"past:{row.r.past_year}"
-        elif ev is not None and year is not None and ev.end.year < year - 1:
-            past[row.c.id] = f"past:{ev.start.year}"  # dated by its own words years before the story
+        if first is None:
+            continue
+        if row.r.named_year is not None and row.r.named_year < first - 1:
+            past[row.c.id] = f"past:{row.r.named_year}"
+        elif ev is not None and ev.end.year < first - 1:
+            past[row.c.id] = f"past:{ev.start.year}"
     articles = {row.c.article_id for row in rows}
     speaking = {row.c.article_id for row in rows if row.r.campaign and row.c.id not in past}
     campaign = len(speaking) >= min(2, len(articles))  # one aside about a war does not make a war story
@@ -375,6 +395,9 @@ def _anchors(rows: list[_Row]) -> dict[str, list[_Row]]:
     size = Counter(window[d] for d in days.values())
 
     def fits(row: _Row, key: str) -> bool:
+        reported = _date(row.c)
+        if reported is not None and key > (reported + dt.timedelta(days=1)).isoformat():
+            return False  # no report counts an incident that happens after it
         return row.place is None or not places[key] or any(_related(row.place, p) for p in places[key])
 
     def best(keys: Iterable[str]) -> str | None:
@@ -383,24 +406,32 @@ def _anchors(rows: list[_Row]) -> dict[str, list[_Row]]:
 
     main = best(size)
     for row in pending:
-        own = best(k for k in by_article.get(row.c.article_id, {}) if fits(row, k))
-        if row.c.metric in _STOCK:
-            key = "total"  # a stock (people displaced, hostages held) is a level at a time, not an incident's count
+        if main is not None and not fits(row, main):
+            main_here = best(k for k in size if fits(row, k))
+        else:
+            main_here = main
+        mine = by_article.get(row.c.article_id, Counter())
+        # the incident its article dates most often, else the latest: an article reports the latest news
+        own = min((k for k in mine if fits(row, k)), key=lambda k: (-mine[k], _desc(k)), default=None)
+        if _is_stock(row):
+            key = "total"  # a stock (people displaced, hostages still held) is a level at a time, not an incident's count
         elif campaign:
             lead = row.c.event_date if row.c.event_date_from == "lead" else None
-            if row.r.running or (row.r.toll and not row.r.event):
+            if row.r.running:
                 key = "total"
             elif own:
-                key = own
+                key = own  # an article about an incident: its toll is that incident's
+            elif row.r.toll and not row.r.event:
+                key = "total"
             elif lead is not None and lead.start == lead.end:
                 key = window.get(lead.start, lead.start.isoformat())
             else:
                 key = best(k for k in size if fits(row, k)) or "total"
         else:
-            key = own or (main if main is not None and fits(row, main) else None) or "total"
+            key = own or main_here or "total"
         out[key].append(row)
     if not campaign and "total" in out and len(size) == 1 and main is not None \
-            and not any(row.c.metric in _STOCK for row in out["total"]):
+            and not any(_is_stock(row) for row in out["total"]):
         out[main].extend(out.pop("total"))  # one event: its running toll is the event's toll
     return out
 
@@ -449,28 +480,49 @@ _Key = tuple[str, str, tuple[str, ...], str, str, bool]
 """(anchor, place key or "" for the main place, parts, kind, fate, vague)."""
 
 
-def _scope_key(row: _Row, anchor: str, main: Place | None, countries: list[str]) -> _Key:
+def _parts(rows: list[_Row], main: Place | None, countries: list[str]) -> dict[str, tuple[str, ...]]:
+    """The parts each row counts, kept only where they are smaller than the whole.
+
+    A population or state is a part when the rows of the same incident without it reach
+    higher ("2,360 children" beside "5,791 killed"); when it is as large as anything said
+    without it, it is who the whole story counts ("276 girls" abducted from a girls' school).
+    """
+    raw: dict[str, set[str]] = {}
+    for row in rows:
+        parts = set(row.r.parts)
+        nat = row.r.nationality
+        if nat and not _nationality_is_local(nat, main, countries):
+            parts.add(f"nationality:{nat}")
+        raw[row.c.id] = parts
+    drop: set[str] = set()
+    for token in {t for parts in raw.values() for t in parts}:
+        with_t = [_rep(row) for row in rows if token in raw[row.c.id] and not row.c.figure.vague]
+        without = [_rep(row) for row in rows if token not in raw[row.c.id] and not row.c.figure.vague]
+        if with_t and (not without or max(with_t) >= max(without)):
+            drop.add(token)
+    return {cid: tuple(sorted(parts - drop)) for cid, parts in raw.items()}
+
+
+def _rep(row: _Row) -> float:
+    lo, hi = row.c.figure.low, row.c.figure.high
+    return float(lo if lo is not None else hi if hi is not None else 0)
+
+
+def _scope_key(row: _Row, anchor: str, main: Place | None, parts: tuple[str, ...]) -> _Key:
     p = row.place
     if p is None or main is None or p.key == main.key or contains(p, main):
         place = ""
     else:
         place = p.key
-    parts = set(row.r.parts)
-    nat = row.r.nationality
-    if nat and not _nationality_is_local(nat, main, countries):
-        parts.add(f"nationality:{nat}")
     kind = row.r.kind or "" if row.family in ("other", "munitions", "money") else ""
     if row.family == "other" and not kind:
         anchor = f"{anchor}:alone:{row.c.id}"  # a count of things that names no thing lines up with nothing
-    return anchor, place, tuple(sorted(parts)), kind, row.r.fate or "", row.c.figure.vague
+    return anchor, place, parts, kind, row.r.fate or "", row.c.figure.vague
 
 
 def _split_values(rows: list[_Row]) -> list[list[_Row]]:
     """Figures of a static quantity (a population, a sum) more than :data:`STATIC_RATIO` apart are two."""
-    def rep(row: _Row) -> float:
-        lo, hi = row.c.figure.low, row.c.figure.high
-        return float(lo if lo is not None else hi if hi is not None else 0)
-
+    rep = _rep
     ordered = sorted(rows, key=lambda row: (rep(row), row.c.id))
     out: list[list[_Row]] = []
     for row in ordered:
@@ -498,9 +550,10 @@ def _quantities(rows: list[_Row], countries: list[str]) -> list[_Quantity]:
         for era_no, era in enumerate(_eras(by_family[family])):
             for anchor, members in sorted(_anchors(era).items()):
                 main = _main_place(members)
+                parts = _parts(members, main, countries)
                 keyed: dict[_Key, list[_Row]] = defaultdict(list)
                 for row in members:
-                    keyed[_scope_key(row, f"{era_no}:{anchor}", main, countries)].append(row)
+                    keyed[_scope_key(row, f"{era_no}:{anchor}", main, parts[row.c.id])].append(row)
                 for key in sorted(keyed):
                     group = keyed[key]
                     static = family in ("money", "munitions") or all(

@@ -94,8 +94,8 @@ class Reading:
     """The clause speaks of a toll or count ("the death toll in Gaza exceeded 10,000")."""
     tally: bool = False
     """The clause dates the count, not the event: "the toll rose to 126 on Saturday"."""
-    past_year: int | None = None
-    """The year of an earlier event that the clause names ("the 2016 Kumamoto quakes")."""
+    named_year: int | None = None
+    """The year of the event the figure's clause hangs on ("the 2016 Kumamoto quakes, which killed 276")."""
 
 
 # --- the clause around a figure ------------------------------------------------------------------
@@ -222,6 +222,11 @@ _TALLY = regex.compile(  # the date in such a clause is the count's, not the eve
     regex.VERBOSE | regex.IGNORECASE,
 )
 _RELATIVE = regex.compile(r",\s++(?:which|when|where)\b|\b(?:when|where)\b")
+_SINCE_START = regex.compile(
+    rf"\bsince\s++(?:the\s++)?(?:(?:war|conflict|fighting|offensive|attack|start|beginning|outbreak)\b"
+    rf"|(?:{alternation(list(LEXICON.months))})\b|\d{{1,2}}\s++(?:{alternation(list(LEXICON.months))})\b)",
+    regex.IGNORECASE)
+_SINCE = regex.compile(r"\bsince\s++(?:the\s++)?(?:start\s++of\s++)?$", regex.IGNORECASE)
 _YEAR = regex.compile(r"(?<![\d,.])(1[89]\d\d|20\d\d)(?![\d,])")
 
 
@@ -309,21 +314,21 @@ def read(c: Claim, others: Sequence[tuple[int, int]] = ()) -> Reading:
         event_place, place = place, None
     clause = s[lo:hi]
     segment = s[seg_lo:seg_hi]
-    past = None
-    ref = c.published or (c.reported_date.start if c.reported_date else None)
+    named_year = None
     for m in _YEAR.finditer(s, max(0, a - WINDOW), a):
-        year = int(m.group(1))
         # "the 2016 Kumamoto quakes, which killed 276", "in 1995, when two trains collided ...
-        # killing 358": a figure in a clause hung on an earlier year's event is that event's
-        if ref is not None and year < ref.year - 1 and (
-                lo <= m.start() or _RELATIVE.search(s, m.end(), a) is not None):
-            past = year
-    if past is None and c.event_date is not None and c.event_date_from != "lead":
-        if ref is not None and c.event_date.end.year < ref.year - 1:
-            past = c.event_date.start.year
+        # killing 358": a figure in a clause hung on a year's event is that event's ("since 2014"
+        # starts a running total instead)
+        if (lo <= m.start() or _RELATIVE.search(s, m.end(), a) is not None) and not _SINCE.search(
+                s, max(0, m.start() - 12), m.start()):
+            named_year = int(m.group(1))
+    # "30,035 people killed and 70,457 injured since Oct. 7": the start of a running total
+    # holds for every figure of its sentence, not only the one beside it
+    since = bool(_SINCE_START.search(near))
     return Reading(
         place=place, event_place=event_place, parts=tuple(sorted(parts)), nationality=nationality, kind=kind,
-        fate=fate, running=bool(_RUNNING.search(segment)), campaign=bool(_CAMPAIGN.search(segment)),
+        fate=fate, running=bool(_RUNNING.search(segment) or since), campaign=bool(_CAMPAIGN.search(segment) or since),
         perfect=bool(_PERFECT.search(segment)), event=bool(_EVENT_NOUN.search(clause)),
         new_event=bool(_NEW_EVENT.search(near)),
-        total_here=bool(_CAMPAIGN.search(clause) or _RUNNING.search(clause)), toll=bool(_TOLL.search(clause)), tally=bool(_TALLY.search(segment)), past_year=past)
+        total_here=bool(_CAMPAIGN.search(clause) or _RUNNING.search(clause) or since), toll=bool(_TOLL.search(clause)), tally=bool(_TALLY.search(segment)),
+        named_year=named_year)
