@@ -351,15 +351,15 @@ def _anchors(rows: list[_Row]) -> dict[str, list[_Row]]:
     pending: list[_Row] = []
     # an event dated (by the figure's clause, or by its own sentence) two years or more before
     # the story's first report is an earlier event: "since the 2016 Kumamoto quakes, which killed 276"
-    first = min((d.year for row in rows if (d := _date(row.c)) is not None), default=None)
+    first_year = min((d.year for row in rows if (d := _date(row.c)) is not None), default=None)
     past: dict[str, str] = {}
     for row in rows:
         ev = row.c.event_date if row.c.event_date_from in ("sentence", "paragraph") else None
-        if first is None:
+        if first_year is None:
             continue
-        if row.r.named_year is not None and row.r.named_year < first - 1:
+        if row.r.named_year is not None and row.r.named_year < first_year - 1:
             past[row.c.id] = f"past:{row.r.named_year}"
-        elif ev is not None and ev.end.year < first - 1:
+        elif ev is not None and ev.end.year < first_year - 1:
             past[row.c.id] = f"past:{ev.start.year}"
     articles = {row.c.article_id for row in rows}
     speaking = {row.c.article_id for row in rows if row.r.campaign and row.c.id not in past}
