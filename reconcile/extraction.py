@@ -688,7 +688,8 @@ def _claims_of(article: Article, sent: Sentence, figs: list[Figure],
     campaign = bool(_CAMPAIGN.search(s))
     names_incident = bool(_INCIDENT_NOUN.search(s))
     other_incident = bool(_NEW_INCIDENT.search(s))  # "a strike on an apartment killed seven": another incident
-    speech = [f for f, _ in found if f.covers == "after"]
+    speech_all = [f for f, _ in found if f.covers == "after"]
+    speech_starts = [f.start for f in speech_all]
     date_starts = [d.start for d in dates]
     found_starts = [f.start for f, _ in found]
     out: list[Claim] = []
@@ -752,6 +753,7 @@ def _claims_of(article: Article, sent: Sentence, figs: list[Figure],
         tally = (cumulative and bool(_CUMULATIVE.search(s, max(0, a - 60), min(len(s), b + 20)))) or (
             running and bool(_RUNNING_NEAR.search(s, max(0, a - 40), min(len(s), b + 35)))) or bool(
             _FROM_FIGURE.search(s, max(0, hedge_start - 12), hedge_start))  # "(up) from 92 on Friday": an earlier tally
+        speech = speech_all[bisect_left(speech_starts, a - WINDOW): bisect_left(speech_starts, a)]  # windowed
         event = None if metric in _STOCK_METRICS else _event_date(near_dates, s, a, tally, relative, speech)
         event_from: Literal["sentence", "paragraph", "lead"] | None = "sentence" if event else None
         if event is None and metric in _INCIDENT_METRICS and dated:
