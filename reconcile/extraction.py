@@ -266,10 +266,10 @@ def _phrase_end(s: str, b: int, limit: int) -> int:
     return m.start() if m is not None else min(len(s), limit)
 
 
-def _past_clause(s: str, a: int) -> bool:
+def _past_clause(s: str, a: int, b: int) -> bool:
     """Whether the figure's clause tells what happened (a past tense, no modal): "137 officers were
     sent", not "1.4 million would need food"; a count of other things dates to the incident only then."""
-    lo, hi = _clause_start(s, a), _clause_end(s, a)
+    lo, hi = _clause_start(s, a), _clause_end(s, b)
     return bool(_PAST.search(s, lo, hi)) and not _MODAL.search(s, lo, hi)
 
 
@@ -601,8 +601,10 @@ def _extract(article: Article | str, **meta: Any) -> list[Claim]:
                 last_source = (sent.paragraph, sourced[-1]) if sourced else None
         elif attributions(i):
             last_source = None  # someone else speaks now
+        said_at = [f.start for f, _ in attributions(i) if f.covers == "after"] if dates else []
         ev = [d.period for d in dates if d.role == "event" and d.period is not None
-              and d.period.precision is Precision.DAY and d.period.start == d.period.end]
+              and d.period.precision is Precision.DAY and d.period.start == d.period.end
+              and not any(d.end <= v for v in said_at)]  # "Early on Sunday, the chief told...": the day of telling
         if ev:
             last_event = (sent.paragraph, ev[-1])
         elif last_event is not None and sent.paragraph != last_event[0]:
@@ -760,7 +762,7 @@ def _claims_of(article: Article, sent: Sentence, figs: list[Figure],
             event = named_event(s, _clause_start(s, a), _clause_end(s, b), dated)  # "killed in the surprise attack"
             event_from = "sentence" if event else None
         if event is None and metric in _INCIDENT_METRICS and last_event is not None and (
-                metric is not Metric.OTHER or _past_clause(s, a)):
+                metric is not Metric.OTHER or _past_clause(s, a, b)):
             if last_event[0] == sent.paragraph and not tally and not running:
                 event, event_from = last_event[1], "paragraph"  # the paragraph's own day
             elif incident or last_event[0] == -1:
