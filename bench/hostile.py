@@ -20,6 +20,11 @@ CASES = {
     "nested quotes": lambda n: '"' * (n - 20) + " 12 people died.",
     "no newline": lambda n: "Officials said 12 people were killed on Tuesday and " * (n // 52),
     "said said said": lambda n: "Officials said " * (n // 15) + "3 died.",
+    "dates and sayings": lambda n: "Early on Monday, officials said that 3 died in the quake on Sunday and " * (n // 70),
+    "days, no verb": lambda n: "on Monday " * (n // 10) + "12 died.",
+    "parts of parts": lambda n: "Of the dead, 4 were women, 3 men - among them 2 boys: " * (n // 54),
+    "colon speakers": lambda n: "- Police: " * (n // 10) + "12 died.",
+    "gapped names": lambda n: "Suzu has recorded 100 deaths and " + "Wajima City 90, " * (n // 16),
 }
 
 

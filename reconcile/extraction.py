@@ -266,10 +266,10 @@ def _phrase_end(s: str, b: int, limit: int) -> int:
     return m.start() if m is not None else min(len(s), limit)
 
 
-def _past_clause(s: str, a: int) -> bool:
+def _past_clause(s: str, a: int, b: int) -> bool:
     """Whether the figure's clause tells what happened (a past tense, no modal): "137 officers were
     sent", not "1.4 million would need food"; a count of other things dates to the incident only then."""
-    lo, hi = _clause_start(s, a), _clause_end(s, a)
+    lo, hi = _clause_start(s, a), _clause_end(s, b)
     return bool(_PAST.search(s, lo, hi)) and not _MODAL.search(s, lo, hi)
 
 
@@ -601,8 +601,10 @@ def _extract(article: Article | str, **meta: Any) -> list[Claim]:
                 last_source = (sent.paragraph, sourced[-1]) if sourced else None
         elif attributions(i):
             last_source = None  # someone else speaks now
+        said_at = [f.start for f, _ in attributions(i) if f.covers == "after"] if dates else []
         ev = [d.period for d in dates if d.role == "event" and d.period is not None
-              and d.period.precision is Precision.DAY and d.period.start == d.period.end]
+              and d.period.precision is Precision.DAY and d.period.start == d.period.end
+              and not any(d.end <= v for v in said_at)]  # "Early on Sunday, the chief told...": the day of telling
         if ev:
             last_event = (sent.paragraph, ev[-1])
         elif last_event is not None and sent.paragraph != last_event[0]:
@@ -688,7 +690,8 @@ def _claims_of(article: Article, sent: Sentence, figs: list[Figure],
     campaign = bool(_CAMPAIGN.search(s))
     names_incident = bool(_INCIDENT_NOUN.search(s))
     other_incident = bool(_NEW_INCIDENT.search(s))  # "a strike on an apartment killed seven": another incident
-    speech = [f for f, _ in found if f.covers == "after"]
+    speech_all = [f for f, _ in found if f.covers == "after"]
+    speech_starts = [f.start for f in speech_all]
     date_starts = [d.start for d in dates]
     found_starts = [f.start for f, _ in found]
     out: list[Claim] = []
@@ -752,13 +755,14 @@ def _claims_of(article: Article, sent: Sentence, figs: list[Figure],
         tally = (cumulative and bool(_CUMULATIVE.search(s, max(0, a - 60), min(len(s), b + 20)))) or (
             running and bool(_RUNNING_NEAR.search(s, max(0, a - 40), min(len(s), b + 35)))) or bool(
             _FROM_FIGURE.search(s, max(0, hedge_start - 12), hedge_start))  # "(up) from 92 on Friday": an earlier tally
+        speech = speech_all[bisect_left(speech_starts, a - WINDOW): bisect_left(speech_starts, a)]  # windowed
         event = None if metric in _STOCK_METRICS else _event_date(near_dates, s, a, tally, relative, speech)
         event_from: Literal["sentence", "paragraph", "lead"] | None = "sentence" if event else None
         if event is None and metric in _INCIDENT_METRICS and dated:
             event = named_event(s, _clause_start(s, a), _clause_end(s, b), dated)  # "killed in the surprise attack"
             event_from = "sentence" if event else None
         if event is None and metric in _INCIDENT_METRICS and last_event is not None and (
-                metric is not Metric.OTHER or _past_clause(s, a)):
+                metric is not Metric.OTHER or _past_clause(s, a, b)):
             if last_event[0] == sent.paragraph and not tally and not running:
                 event, event_from = last_event[1], "paragraph"  # the paragraph's own day
             elif incident or last_event[0] == -1:

@@ -87,6 +87,8 @@ _HAPPENED = regex.compile(
 _SAYING = regex.compile(rf"\b(?:{alternation(list(LEXICON.attribution_verbs))})\b", regex.IGNORECASE)
 _CONTENT_WORD = re.compile(r"\b[a-z]{4,}\b")
 _SHORT_LINE_WORDS = 12
+_NEAR = 300
+"""Characters read around a date: keeps the scoring linear on a text with no sentence stops."""
 _CAPTION = regex.compile(r"\W*+(?:photo|picture|caption|file\s++photo|image)\b", regex.IGNORECASE)
 OPENING = 3
 """The headline and the first sentences: where an article says what it is about."""
@@ -157,10 +159,11 @@ def incident_date(sentences: list[Sentence], dates_of: list[list[DateMention]],
             p = d.period
             assert p is not None
             score = base
-            saying = _SAYING.search(s, d.end)
+            saying = _SAYING.search(s, d.end, d.end + _NEAR)  # bounded: linear on a text with no stops
+            lo = max(0, d.start - _NEAR)
             if saying is not None and score and _FRONTED.match(s, d.end, saying.start()) \
-                    and not _HAPPENED.search(s, 0, saying.start()) \
-                    and not _INCIDENT_NOUN.search(s, 0, saying.start()):
+                    and not _HAPPENED.search(s, lo, saying.start()) \
+                    and not _INCIDENT_NOUN.search(s, lo, saying.start()):
                 score = 0  # "Early on Wednesday, the chief told reporters that 30 had died": the day of the telling
             if d.possessive and not dateline:
                 own = _NOUN_AFTER.match(s, d.end, d.end + 24) or _NOUN_BEFORE.search(s, max(0, d.start - 24), d.start)
