@@ -28,14 +28,16 @@ dask raises an :class:`ImportError` that says what to install.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, cast
 
-from . import reconciliation
 from .errors import ReconcileError
 from .extraction import extract
 from .inputs import ArticleError, article_from_mapping
+from .reconciliation import article_signature, reconcile_story
+from .reconciliation import assign_stories as _assign_stories
 from .records import Article, Claim, Group, Report
+from .stories import Signature
 
 if TYPE_CHECKING:
     from dask.bag import Bag
@@ -129,16 +131,16 @@ def _unique(claims: Iterable[Claim]) -> list[Claim]:
     return sorted(seen.values(), key=lambda c: (c.article_id, c.figure.start, c.id))
 
 
-def signatures_of(articles: Iterable[tuple[str, Iterable[Claim]]]) -> Iterator[tuple[str, Hashable]]:
+def signatures_of(articles: Iterable[tuple[str, Iterable[Claim]]]) -> Iterator[tuple[str, Signature]]:
     """``(article_id, signature)`` for every ``(article_id, claims of that article)`` pair."""
     for article_id, claims in articles:
-        yield article_id, _signature(_unique(claims))
+        yield article_id, article_signature(_unique(claims))
 
 
 def reconcile_stories(stories: Iterable[tuple[str, Iterable[Claim]]]) -> Iterator[Group]:
     """The groups of every ``(story_id, all claims of that story)`` pair, each story on its own."""
     for _, claims in stories:
-        yield from _story_groups(_unique(claims))
+        yield from reconcile_story(claims)  # it keeps one claim per id and sorts them itself
 
 
 def _as_story(item: tuple[str, list[Claim]], story_of: Mapping[str, str]) -> tuple[str, list[Claim]]:
@@ -193,45 +195,14 @@ def _reconcile(claims: Bag) -> tuple[Bag, Bag]:
     return by_article, groups
 
 
-def _signature_list(articles: Iterable[tuple[str, Iterable[Claim]]]) -> list[tuple[str, Hashable]]:
+def _signature_list(articles: Iterable[tuple[str, Iterable[Claim]]]) -> list[tuple[str, Signature]]:
     return list(signatures_of(articles))
 
 
-# -- the contract with reconcile.reconciliation ----------------------------------------------------------
+def assign_stories(signatures: Mapping[str, Signature]) -> dict[str, str]:
+    """Article id -> story id, from every article's signature: the one step that sees every article.
 
-
-def _signature(claims: list[Claim]) -> Hashable:
-    fn = getattr(reconciliation, "article_signature", None)
-    if fn is not None:
-        return cast("Hashable", fn(claims))
-    return frozenset(n for c in claims for n in c.names)  # what the older ``stories`` reads of an article
-
-
-def assign_stories(signatures: Mapping[str, Hashable]) -> dict[str, str]:
-    """Article id -> story id, from every article's signature (the one step that sees every article).
-
-    Runs on the client (the driver); its input is one small value per article.
+    Runs on the client (the driver); its input is one small value per article
+    (:func:`reconcile.stories.assign_stories` on the values).
     """
-    fn = getattr(reconciliation, "assign_stories", None)
-    if fn is not None:
-        return dict(fn(signatures))
-    legacy: Any = getattr(reconciliation, "stories")  # noqa: B009 - the module before the story contract
-    return dict(legacy(_Stub(a, cast("frozenset[str]", s)) for a, s in signatures.items()))
-
-
-def _story_groups(claims: list[Claim]) -> list[Group]:
-    fn = getattr(reconciliation, "reconcile_story", None)
-    if fn is not None:
-        return list(fn(claims))
-    return reconciliation.reconcile(claims).groups
-
-
-class _Stub:
-    """What ``stories`` reads of a claim: its article and the article's names."""
-
-    __slots__ = ("article_id", "names")
-
-    def __init__(self, article_id: str, names: frozenset[str]) -> None:
-        self.article_id = article_id
-        self.names = tuple(sorted(names))
-
+    return _assign_stories(signatures)
