@@ -415,10 +415,16 @@ def _keep(fig: Figure, metric: Metric, who: str | None, sentence: str, a: int) -
         return False  # "one of its dead citizens", "the first one": a pronoun, not a count
     if fig.text.isdigit() and len(fig.text) >= 5:
         return False  # "(12841)", "8972073925": a number or an identifier; counts this large carry separators
+    if _LABEL_IN_BRACKETS.search(sentence, max(0, a - 40), a) and sentence[fig.end - fig.start + a:][:1] == ")":
+        return False  # "AUGUSTA, Maine (Coastal 6) -": a name with a number
+    if _AGE_RANGE_BEFORE.search(sentence, max(0, a - 24), a):
+        return False  # "the dead ranged in age from 14 to 76"
     head = who.split()[-1].lower() if who else None
     if sentence[max(0, a - 4):a].lower() == "the " and fig.low is not None and fig.low <= 3 \
             and head in LEXICON.thing_nouns:
         return False  # "the two cities", "the two sides": a definite reference, not a count
+    if fig.low == 1 and fig.high == 1 and who and not _one_person(who.split()[-1]):
+        return False  # "one shelter is accommodating 600": one thing, not a count of people
     if metric is not Metric.OTHER:
         return True
     if fig.vague:
@@ -439,6 +445,20 @@ def _keep(fig: Figure, metric: Metric, who: str | None, sentence: str, a: int) -
     if before.endswith("the ") and fig.low is not None and fig.low <= 3:
         return False
     return head.endswith("s") and not head.endswith("ss")
+
+
+_LABEL_IN_BRACKETS = regex.compile(r"\([ \t]*+(?:\p{Lu}[\w.&'’-]*+[ \t]++){1,3}\Z")
+_AGE_RANGE_BEFORE = regex.compile(r"\b(?:in[ \t]++age|ages?)[ \t]++(?:from[ \t]++)?\Z", regex.IGNORECASE)
+_PEOPLE_SINGULAR = frozenset({"person", "man", "woman", "child", "people"})
+
+
+def _one_person(head: str) -> bool:
+    """Whether a singular head noun names a person ("one soldier", "one Filipino"), not a thing."""
+    h = head.lower()
+    if h in _PEOPLE_SINGULAR or head[:1].isupper():
+        return True  # a demonym or a name: "one Filipino"
+    plural = h + "es" if h.endswith(("s", "sh", "ch", "x")) else h + "s"
+    return plural in LEXICON.count_nouns and plural not in LEXICON.thing_nouns
 
 
 _NOT_A_COUNT = regex.compile(r"(?i:one)[ \t]++of\b|(?i:one)\b(?<=\b(?:first|last|only|another|each|any|no|same)[ \t]++one)")

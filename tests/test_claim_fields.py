@@ -102,6 +102,12 @@ CLAIM_ROWS = [
         "a digit run of five or more without separators is an identifier"),
     Row("Of the 58 dead, 30 were in Tarvik and 21 in Olmen.", "30", "claim", "yes",
         "the parts of a whole are claims"),
+    Row("In Pesk, one gym is sheltering 600 evacuees.", "one", "claim", None,
+        "'one gym' is one thing, not a count of people"),
+    Row("Medics said one Dane was killed.", "one", "claim", "yes", "'one Dane' counts a person (a demonym)"),
+    Row("TARVIK, Ruritania (Channel 9) - Rescuers dug through the night.", "9", "claim", None,
+        "a number inside a bracketed name is part of the name"),
+    Row("The victims ranged in age from 14 to 76.", "14 to 76", "claim", None, "a range of ages is no count"),
 ]
 
 SOURCE_ROWS = [
