@@ -70,6 +70,9 @@ LABELLED_POINTS = 12
 """Charts number their reports (to match the table) up to this many reports."""
 LOG_RATIO = 30.0
 """A chart whose largest figure is this many times its smallest has a logarithmic y axis."""
+ARTICLES_LISTED = 500
+"""Up to this many articles, the page ends with all of them; beyond, with those that gave no figure
+(the others are named under their figures)."""
 EXPLAIN_ALL = 3
 """Groups of up to this many reports show every relation's explanation (larger ones: see _relation_views)."""
 
@@ -167,6 +170,16 @@ class StoryView:
     def once(self) -> list[GroupView]:
         """The groups of a single report (a row of the story's "Reported once" table)."""
         return [g for g in self.groups if len(g.rows) == 1]
+
+    @property
+    def once_by_metric(self) -> list[tuple[str, int, str]]:
+        """The single reports by metric: (metric, how many, the anchor of the first), for the index."""
+        out: dict[str, tuple[int, str]] = {}
+        for g in self.once:
+            name = g.group.metric.value.replace("_", " ")
+            n, anchor = out.get(name, (0, g.anchor))
+            out[name] = (n + 1, anchor)
+        return [(name, n, anchor) for name, (n, anchor) in out.items()]
 
     @property
     def conflicts(self) -> int:
@@ -746,7 +759,10 @@ def render_html(report: Report, articles: Sequence[Article]) -> str:
     return _template().render(
         stories=views,
         groups=groups,
-        articles=[(a, claims_per_article.get(a.id, 0)) for a in articles],
+        n_articles=len(articles),
+        articles=[(a, n) for a in articles if (n := claims_per_article.get(a.id, 0)) == 0
+                  or len(articles) <= ARTICLES_LISTED],
+        all_listed=len(articles) <= ARTICLES_LISTED,
         unlisted=sorted(aid for aid in claims_per_article if aid not in known),
         n_claims=len(report.claims),
         n_conflicts=sum(g.counts.conflict for g in groups),

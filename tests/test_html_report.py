@@ -138,7 +138,14 @@ def _check(report: Report, html: str) -> Page:
         assert sorted(cid for cid, _ in s.marks) == sorted(g.claim_ids), f"{g.id}: every claim is shown, marked"
         for cid, text in s.marks:
             assert text == claims[cid].figure.text, f"{cid}: the mark is the figure's span"
-    assert set(page.index_links) == {s.anchor for s in page.sections.values()}, "the index links every group"
+    anchors = {s.anchor: gid for gid, s in page.sections.items()}
+    assert set(page.index_links) <= set(anchors), "every index link has its target"
+    linked = {anchors[a] for a in page.index_links}
+    several = {gid for gid, s in page.sections.items() if s.reports != 1}
+    assert several <= linked, "the index links every group of several reports"
+    metric = {g.id: g.metric for g in report.groups}
+    assert {metric[g] for g in set(page.sections) - several} == {metric[g] for g in linked - several}, \
+        "and the single reports of every metric"
     assert [i for i, n in page.ids.items() if n > 1] == [], "ids are unique, inside the charts too"
     assert all(link.startswith("#") for link in page.links), "nothing is loaded: only links within the page"
     assert "script" not in page.tags and "link" not in page.tags and "img" not in page.tags
@@ -356,3 +363,16 @@ def test_a_reused_canvas_draws_what_a_fresh_figure_draws(seeds: tuple[Report, li
         reused = [chart_svg(g, "c", canvas) for g in views + views[::-1]]
         fresh = [chart_svg(g, "c") for g in views + views[::-1]]
     assert reused == fresh, "no state leaks from one chart to the next (log scale, labels, artists)"
+
+
+def test_many_articles_list_those_without_figures(monkeypatch: pytest.MonkeyPatch) -> None:
+    import reconcile.html_report as html_report
+
+    quiet = Article(id="quiet-one", text="Nothing was counted today.", published=dt.date(2025, 3, 1))
+    loud = [_art(i, FREEDONIA.format(n), "2025-03-01") for i, n in (("loud-a", "40"), ("loud-b", "52"))]
+    report = _report([quiet, *loud])
+    monkeypatch.setattr(html_report, "ARTICLES_LISTED", 2)
+    html = render_html(report, [quiet, *loud])
+    footer = html[html.index("<footer>"):]
+    assert "3 articles read" in footer and "1 article gave no figure" in footer
+    assert "quiet-one" in footer and "loud-a" not in footer, "the others are named under their figures"
