@@ -184,6 +184,14 @@ def test_seeds_article_titles_and_list(seeds: tuple[Report, list[Article], str])
         assert (a.title or a.id).replace("'", "&#39;") in html, f"{a.id} is listed"
 
 
+def test_progress_is_told_every_chart(seeds: tuple[Report, list[Article], str]) -> None:
+    report, articles, html = seeds
+    calls: list[tuple[int, int]] = []
+    assert render_html(report, articles, progress=lambda done, total: calls.append((done, total))) == html
+    charts = html.count('<figure class="chart"')
+    assert calls == [(k, charts) for k in range(1, charts + 1)]
+
+
 def test_write_html(tmp_path: Path, seeds: tuple[Report, list[Article], str]) -> None:
     report, articles, html = seeds
     out = tmp_path / "report.html"
