@@ -243,7 +243,7 @@ def test_sphinx_roles_become_links_only_to_rendered_objects() -> None:
 
 
 @needs_mkdocs
-def test_the_report_page_links_a_report_of_every_seed_group() -> None:
+def test_the_report_page_links_the_seeds_report_made_at_build_time() -> None:
     # report.md links examples/seeds-report.html, made at build time: the whole report of the seeds
     pytest.importorskip("jinja2", reason='the report needs the report extra: pip install -e ".[report]"')
     pytest.importorskip("matplotlib", reason='the report needs the report extra: pip install -e ".[report]"')
