@@ -73,6 +73,11 @@ DISASTER_DAYS = 7
 """In a story of one disaster, event dates within a week of the one before are one incident: a fire
 burns for days and reports date its toll by them; a second quake weeks later is another incident."""
 
+EARLIER_DAYS = 60
+"""A count dated this many days before the story's first report, in a place apart from the story's,
+is an earlier event of its own."""
+PART_RATIO = 0.5
+"""A figure under half of its article's largest for the same quantity, with a narrower place, is a part."""
 ALL_PAIRS_LIMIT = 80
 """Groups larger than this relate each report to the previous one only (a chain), not all pairs."""
 
@@ -351,11 +356,20 @@ def _anchors(rows: list[_Row]) -> dict[str, list[_Row]]:
     pending: list[_Row] = []
     # an event dated (by the figure's clause, or by its own sentence) two years or more before
     # the story's first report is an earlier event: "since the 2016 Kumamoto quakes, which killed 276"
-    first_year = min((d.year for row in rows if (d := _date(row.c)) is not None), default=None)
+    first_day = min((d for row in rows if (d := _date(row.c)) is not None), default=None)
+    first_year = first_day.year if first_day else None
+    weight: Counter[str] = Counter(row.place.key for row in rows if row.place is not None)
+    placed = {row.place.key: row.place for row in rows if row.place is not None}
+    home = placed[min(weight, key=lambda k: (-weight[k], k))] if weight else None
     past: dict[str, str] = {}
     for row in rows:
         ev = row.c.event_date if row.c.event_date_from in ("sentence", "paragraph") else None
-        if first_year is None:
+        if first_day is None or first_year is None:
+            continue
+        if ev is not None and (first_day - ev.end).days > EARLIER_DAYS and row.place is not None and (
+                home is None or weight[row.place.key] == 1 or not _related(row.place, home)):
+            # "earlier this year, 94 people died near Cutro": dated months before the story, elsewhere
+            past[row.c.id] = f"past:{ev.label}"
             continue
         if row.r.named_year is not None and row.r.named_year < first_year - 1:
             past[row.c.id] = f"past:{row.r.named_year}"
@@ -438,25 +452,37 @@ def _anchors(rows: list[_Row]) -> dict[str, list[_Row]]:
 
 # --- scope: place, parts, kind --------------------------------------------------------------------
 
-def _main_place(rows: list[_Row]) -> Place | None:
-    """The place the headlines and leads give for this quantity, else the one most named.
+def _article_tops(rows: list[_Row]) -> dict[str, float]:
+    """The largest figure each article gives for this quantity: its whole."""
+    top: dict[str, float] = {}
+    for row in rows:
+        if not row.c.figure.vague:
+            top[row.c.article_id] = max(top.get(row.c.article_id, 0.0), _rep(row))
+    return top
+
+
+def _main_place(rows: list[_Row], tops: dict[str, float]) -> Place | None:
+    """The place of the whole: the place named by the largest figures of the articles (their
+    tolls), headlines and leads counting most; else the place most named.
 
     On a tie the narrower place wins when it lies inside the broader ("Ishikawa" over "Japan"):
     the national toll of a local event is the local toll.
     """
-    weight: Counter[str] = Counter()
-    places: dict[str, Place] = {}
-    for row in rows:
-        if row.place is not None:
-            weight[row.place.key] += 3 if row.lead else 1
-            places[row.place.key] = row.place
-    if not weight:
-        return None
-    # a broader place lends its weight to the places inside it that are named as often
-    score = {k: w + sum(weight[o] for o in weight if contains(places[o], places[k]) and places[k].level <= REGION)
-             for k, w in weight.items()}
-    best = max(score, key=lambda k: (score[k], -places[k].level, k))
-    return places[best]
+    def pick(candidates: list[_Row]) -> Place | None:
+        weight: Counter[str] = Counter()
+        places: dict[str, Place] = {}
+        for row in candidates:
+            if row.place is not None:
+                weight[row.place.key] += 3 if row.lead else 1
+                places[row.place.key] = row.place
+        if not weight:
+            return None
+        score = {k: w + sum(weight[o] for o in weight if contains(places[o], places[k]) and places[k].level <= REGION)
+                 for k, w in weight.items()}
+        return places[max(score, key=lambda k: (score[k], -places[k].level, k))]
+
+    whole = [row for row in rows if not row.c.figure.vague and _rep(row) >= PART_RATIO * tops[row.c.article_id]]
+    return pick(whole) or pick(rows)
 
 
 def _nationality_is_local(nat: str, main: Place | None, countries: list[str]) -> bool:
@@ -508,10 +534,17 @@ def _rep(row: _Row) -> float:
     return float(lo if lo is not None else hi if hi is not None else 0)
 
 
-def _scope_key(row: _Row, anchor: str, main: Place | None, parts: tuple[str, ...]) -> _Key:
+def _scope_key(row: _Row, anchor: str, main: Place | None, parts: tuple[str, ...], top: float) -> _Key:
+    """The quantity key of a row. Its place is the whole's when it names none, the whole's place
+    or a broader one; a place inside the whole's (or any place when the whole names none) is a
+    part when its figure is well below its article's whole ("40 in Wajima" of "73 dead"); a
+    place beside the whole's (India beside Nepal) is a quantity of its own."""
     p = row.place
-    if p is None or main is None or p.key == main.key or contains(p, main):
+    small = row.c.figure.vague or _rep(row) < PART_RATIO * top
+    if p is None or (main is not None and (p.key == main.key or contains(p, main))):
         place = ""
+    elif main is None or contains(main, p) or p.country is None or p.country == main.country and p.level > main.level:
+        place = p.key if small else ""
     else:
         place = p.key
     kind = row.r.kind or "" if row.family in ("other", "munitions", "money") else ""
@@ -549,11 +582,13 @@ def _quantities(rows: list[_Row], countries: list[str]) -> list[_Quantity]:
     for family in sorted(by_family):
         for era_no, era in enumerate(_eras(by_family[family])):
             for anchor, members in sorted(_anchors(era).items()):
-                main = _main_place(members)
+                tops = _article_tops(members)
+                main = _main_place(members, tops)
                 parts = _parts(members, main, countries)
                 keyed: dict[_Key, list[_Row]] = defaultdict(list)
                 for row in members:
-                    keyed[_scope_key(row, f"{era_no}:{anchor}", main, parts[row.c.id])].append(row)
+                    keyed[_scope_key(row, f"{era_no}:{anchor}", main, parts[row.c.id],
+                                     tops.get(row.c.article_id, 0.0))].append(row)
                 for key in sorted(keyed):
                     group = keyed[key]
                     static = family in ("money", "munitions") or all(

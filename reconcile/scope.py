@@ -222,8 +222,9 @@ _TALLY = regex.compile(  # the date in such a clause is the count's, not the eve
     regex.VERBOSE | regex.IGNORECASE,
 )
 _RELATIVE = regex.compile(r",\s++(?:which|when|where)\b|\b(?:when|where)\b")
+_CLAUSE_PUNCT = regex.compile(r"[;:!?()]|[,.]\s")  # not the comma of "9,700"
 _SINCE_START = regex.compile(
-    rf"\bsince\s++(?:the\s++)?(?:(?:war|conflict|fighting|offensive|attack|start|beginning|outbreak)\b"
+    rf"\bsince\s++(?:the\s++)?(?:(?:{_EVENT_NOUNS}|fighting|hostilities|start|beginning|outbreak)s?\b"
     rf"|(?:{alternation(list(LEXICON.months))})\b|\d{{1,2}}\s++(?:{alternation(list(LEXICON.months))})\b)",
     regex.IGNORECASE)
 _SINCE = regex.compile(r"\bsince\s++(?:the\s++)?(?:start\s++of\s++)?$", regex.IGNORECASE)
@@ -319,12 +320,14 @@ def read(c: Claim, others: Sequence[tuple[int, int]] = ()) -> Reading:
         # "the 2016 Kumamoto quakes, which killed 276", "in 1995, when two trains collided ...
         # killing 358": a figure in a clause hung on a year's event is that event's ("since 2014"
         # starts a running total instead)
-        if (lo <= m.start() or _RELATIVE.search(s, m.end(), a) is not None) and not _SINCE.search(
-                s, max(0, m.start() - 12), m.start()):
+        if _RELATIVE.search(s, m.end(), a) is not None or (
+                lo <= m.start() and not _SINCE.search(s, max(0, m.start() - 12), m.start())):
             named_year = int(m.group(1))
     # "30,035 people killed and 70,457 injured since Oct. 7": the start of a running total
     # holds for every figure of its sentence, not only the one beside it
-    since = bool(_SINCE_START.search(near))
+    m_since = _SINCE_START.search(s, b, min(len(s), b + WINDOW))
+    since = bool(_SINCE_START.search(clause)) or (
+        m_since is not None and not _CLAUSE_PUNCT.search(s, b, m_since.start()))
     return Reading(
         place=place, event_place=event_place, parts=tuple(sorted(parts)), nationality=nationality, kind=kind,
         fate=fate, running=bool(_RUNNING.search(segment) or since), campaign=bool(_CAMPAIGN.search(segment) or since),
