@@ -172,6 +172,16 @@ def test_cli_marker_becomes_the_commands_output(marker: str, language: str, chec
 
 
 @needs_mkdocs
+def test_cli_marker_meant_to_fail_shows_the_error_the_reader_sees() -> None:
+    # quickstart.md: "<!-- cli exit 2: ... -->" shows the message naming file, line and field
+    pages = _load("pages")
+    block = pages.cli_block("extract docs/examples/bad_date.jsonl", ROOT, "test.md", expect=2)
+    assert "docs/examples/bad_date.jsonl:2: field published: not a date" in block
+    with pytest.raises(pages.PluginError, match=r"status 0, not 2"):  # a command that no longer fails
+        pages.cli_block("figures one", ROOT, "test.md", expect=2)
+
+
+@needs_mkdocs
 def test_schema_block_equals_the_models_schema() -> None:
     from reconcile import Claim
 

@@ -9,7 +9,8 @@
   (needs the report extra: the build stops and says so without it);
 - a line ``<!-- cli: ARGS -->`` in a page becomes a code block of what ``reconcile ARGS`` prints
   now (``<!-- cli: schema claim -->`` is the JSON Schema of a claim); ``< TEXT`` at the end gives
-  the command ``TEXT`` as standard input. The command runs in-process from the directory of
+  the command ``TEXT`` as standard input; ``<!-- cli exit 2: ARGS -->`` is a command meant to
+  fail with that status, shown with its standard error. The command runs in-process from the directory of
   mkdocs.yml, with 100 columns; a command that fails stops the build, so a page never shows an
   option that is gone.
 """
@@ -38,7 +39,9 @@ from reconcile.cli import main as cli_main
 
 API_SECTION = "API reference"
 CLI_MARK = regex.compile(
-    r"""^(?P<indent>[ ]*+)<!--[ ]cli:[ ](?P<args>[^\n]*?)[ ]-->[ ]*+$   # a whole line: <!-- cli: ARGS -->""",
+    r"""^(?P<indent>[ ]*+)<!--[ ]cli                # a whole line: <!-- cli: ARGS -->
+        (?:[ ]exit[ ](?P<status>[0-9]++))?:          # or <!-- cli exit 2: ARGS --> for a command meant to fail
+        [ ](?P<args>[^\n]*?)[ ]-->[ ]*+$""",
     regex.MULTILINE | regex.VERBOSE,
 )
 COLUMNS = "100"
@@ -140,8 +143,12 @@ def _language(output: str) -> str:
     return "text"
 
 
-def cli_block(marker: str, cwd: Path, where: str) -> str:
-    """The fenced block that replaces ``<!-- cli: ARGS [< TEXT] -->``."""
+def cli_block(marker: str, cwd: Path, where: str, expect: int = 0) -> str:
+    """The fenced block that replaces ``<!-- cli: ARGS [< TEXT] -->``.
+
+    ``expect`` is the exit status the page says the command has (``<!-- cli exit 2: ... -->``);
+    a command meant to fail shows its standard error, which is what the reader sees.
+    """
     words = shlex.split(marker)
     stdin = ""
     if "<" in words:
@@ -150,8 +157,11 @@ def cli_block(marker: str, cwd: Path, where: str) -> str:
             raise PluginError(f"{where}: '<' must be followed by exactly one quoted text in <!-- cli: {marker} -->")
         stdin, words = words[at + 1], words[:at]
     status, out, err = run_cli(words, stdin, cwd)
-    if status != 0:
-        raise PluginError(f"{where}: `reconcile {shlex.join(words)}` exited with status {status}: {err.strip()}")
+    if status != expect:
+        raise PluginError(f"{where}: `reconcile {shlex.join(words)}` exited with status {status}, "
+                          f"not {expect}: {err.strip()}")
+    if expect:
+        out = out + err
     title = "reconcile " + shlex.join(words) + (" < " + shlex.quote(stdin) if stdin else "")
     fence = "````" if "```" in out else "```"
     return f'{fence}{_language(out)} title="{title.replace(chr(34), chr(39))}"\n{out.rstrip()}\n{fence}'
@@ -197,7 +207,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     cwd = Path(config.config_file_path).parent
 
     def block(m: regex.Match[str]) -> str:
-        lines = cli_block(m.group("args"), cwd, page.file.src_uri).split("\n")
+        expect = int(m.group("status") or 0)
+        lines = cli_block(m.group("args"), cwd, page.file.src_uri, expect).split("\n")
         return "\n".join(m.group("indent") + line if line else line for line in lines)
 
     return CLI_MARK.sub(block, markdown)
