@@ -50,7 +50,7 @@ from typing import Literal
 import regex
 
 from .errors import InputTypeError
-from .gazetteer import CITY, REGION, Place, contains, fold, lookup, plain, resolve
+from .gazetteer import CITY, COUNTRY, REGION, Place, contains, fold, lookup, plain, resolve
 from .lexicon import LEXICON
 from .records import Claim, Figure, Group, Metric, Relation, RelationLabel, Report, Summary, TimelineEntry
 from .scope import Reading, located_names, read
@@ -543,8 +543,12 @@ def _scope_key(row: _Row, anchor: str, main: Place | None, parts: tuple[str, ...
     small = row.c.figure.vague or _rep(row) < PART_RATIO * top
     if p is None or (main is not None and (p.key == main.key or contains(p, main))):
         place = ""
-    elif main is None or contains(main, p) or p.country is None or p.country == main.country and p.level > main.level:
-        place = p.key if small else ""
+    elif "+" not in p.key and (main is None or contains(main, p) or p.country is None
+                               or (p.country == main.country and p.level > main.level)):
+        # inside the whole's place, or a place no gazetteer knows: a part when its figure is small;
+        # a city is always a part of a whole that is a country (a city's toll, the national toll)
+        city_of_country = main is not None and main.level == COUNTRY and p.level == CITY and p.country == main.country
+        place = p.key if small or city_of_country else ""
     else:
         place = p.key
     kind = row.r.kind or "" if row.family in ("other", "munitions", "money") else ""
