@@ -81,6 +81,7 @@ PART_RATIO = 0.5
 ALL_PAIRS_LIMIT = 80
 """Groups larger than this relate each report to the previous one only (a chain), not all pairs."""
 
+_OCCASIONS = frozenset({Metric.HOSTAGES_RELEASED, Metric.PRISONERS_RELEASED})
 _SHRINKABLE = frozenset({Metric.HOSTAGES_HELD, Metric.MISSING, Metric.DISPLACED, Metric.POPULATION,
                          Metric.DETAINED, Metric.OTHER})
 _STOCK = frozenset({Metric.HOSTAGES_HELD, Metric.POPULATION, Metric.DISPLACED})
@@ -378,7 +379,12 @@ def _anchors(rows: list[_Row]) -> dict[str, list[_Row]]:
     articles = {row.c.article_id for row in rows}
     speaking = {row.c.article_id for row in rows if row.r.campaign and row.c.id not in past}
     campaign = len(speaking) >= min(2, len(articles))  # one aside about a war does not make a war story
-    window_days = INCIDENT_DAYS if campaign else DISASTER_DAYS
+    # releases and exchanges happen on days of their own, whatever the story
+    campaign = campaign or all(row.c.metric in _OCCASIONS for row in rows)
+    if not campaign:
+        _one_event(rows, past, out)
+        return out
+    window_days = INCIDENT_DAYS
     for row in rows:
         if row.c.id in past:
             out[past[row.c.id]].append(row)
@@ -444,10 +450,61 @@ def _anchors(rows: list[_Row]) -> dict[str, list[_Row]]:
         else:
             key = own or main_here or "total"
         out[key].append(row)
-    if not campaign and "total" in out and len(size) == 1 and main is not None \
-            and not any(_is_stock(row) for row in out["total"]):
-        out[main].extend(out.pop("total"))  # one event: its running toll is the event's toll
     return out
+
+
+def _one_event(rows: list[_Row], past: dict[str, str], out: dict[str, list[_Row]]) -> None:
+    """Anchors in a story of one event (a quake, a crash, a shooting): one toll, however its
+    reports date it ("rose to 126 on Saturday", "when the president visited on Oct. 3").
+
+    Days on which a clause dates an event it names ("a magnitude 7.3 earthquake struck on
+    Tuesday", "the April 25 earthquake killed 8,151") are clustered a week at a time; when
+    there are several clusters, the one most reported is the story's event and each other is
+    an incident of its own, which also takes the undated counts of an article that reports it.
+    Stocks (people in shelters) are a level at a time, apart from the event's counts.
+    """
+    day_of = {row.c.id: d for row in rows if row.c.id not in past and (d := _event_day(row, False)) is not None}
+    eventful = sorted({d for row in rows if (d := day_of.get(row.c.id)) is not None
+                       and (row.r.event or row.r.new_event)})
+    cluster: dict[dt.date, dt.date] = {}
+    start: dt.date | None = None
+    last: dt.date | None = None
+    for d in eventful:
+        if start is None or last is None or (d - last).days > DISASTER_DAYS:
+            start = d
+        cluster[d] = start
+        last = d
+    size = Counter(cluster[d] for row in rows if (d := day_of.get(row.c.id)) is not None and d in cluster)
+    new = {cluster[d] for row in rows if row.r.new_event and (d := day_of.get(row.c.id)) in cluster}
+    old = [k for k in size if k not in new]  # "a second quake" is never the story's own event
+    main = min(old, key=lambda k: (-size[k], k)) if old else None
+
+    def incident(d: dt.date | None) -> str | None:
+        if d is None:
+            return None
+        for day, start in cluster.items():
+            if start != main and abs((d - day).days) <= 1:
+                return start.isoformat()
+        return None
+
+    by_article: dict[str, Counter[str]] = defaultdict(Counter)
+    for row in rows:
+        key = incident(day_of.get(row.c.id))
+        if key is not None:
+            by_article[row.c.article_id][key] += 1
+    for row in rows:
+        d = day_of.get(row.c.id)
+        mine = by_article.get(row.c.article_id)
+        if row.c.id in past:
+            out[past[row.c.id]].append(row)
+        elif (key := incident(d)) is not None:
+            out[key].append(row)
+        elif _is_stock(row):  # "200 patients fled on Tuesday": a move on a day; else the level
+            out[d.isoformat() if d is not None else "total"].append(row)
+        elif d is None and mine:
+            out[min(mine, key=lambda k: (-mine[k], _desc(k)))].append(row)
+        else:
+            out["main"].append(row)
 
 
 # --- scope: place, parts, kind --------------------------------------------------------------------
@@ -632,6 +689,8 @@ def _describe_anchor(anchor: str) -> str:
     a = anchor.split(":", 1)[1]
     if a == "total":
         return "the running total"
+    if a.startswith("main"):
+        return "the story's one event, however its reports date it"
     if a.startswith("past:"):
         return f"an earlier event of {a[5:]}"
     return f"the incident of {a}"
@@ -683,7 +742,7 @@ def reconcile_story(claims: Iterable[Claim]) -> list[Group]:
             (r.place.name for r in q.rows if r.place is not None and r.place.key == q.key[1]), "")
         label = " ".join(x for x in (metric.value, place, " ".join(p.replace("nationality:", "") for p in q.key[2]),
                                      q.key[3], q.key[4],
-                                     "running total" if anchor == "total" else anchor) if x)
+                                     "running total" if anchor == "total" else "" if anchor == "main" else anchor) if x)
         gid = f"{metric.value}:{members[0].id}"
         ids.setdefault((q.family, q.key), gid)
         groups.append((q, Group(

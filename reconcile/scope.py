@@ -218,7 +218,7 @@ _TALLY = regex.compile(  # the date in such a clause is the count's, not the eve
     r"""\b(?:tolls?|tally|number|count|figure)\b
     | \b(?:rose|risen|rises|climbed|climbs|reached|reaches|jumped|passed|passes|stood|stands|revised|lowered|raised|cut|put|gone\s++up|went\s++up)\b
     | \b(?:announced|confirmed|updated)\b
-    | \bas\s++of\b | \bfrom\s++\S++\s++on\b""",
+    | \bas\s++of\b | \bfrom\s++\S++\s++on\b | \bup\s++from\b""",
     regex.VERBOSE | regex.IGNORECASE,
 )
 _RELATIVE = regex.compile(r",\s++(?:which|when|where)\b|\b(?:when|where)\b")
@@ -331,7 +331,7 @@ def read(c: Claim, others: Sequence[tuple[int, int]] = ()) -> Reading:
     return Reading(
         place=place, event_place=event_place, parts=tuple(sorted(parts)), nationality=nationality, kind=kind,
         fate=fate, running=bool(_RUNNING.search(segment) or since), campaign=bool(_CAMPAIGN.search(segment) or since),
-        perfect=bool(_PERFECT.search(segment)), event=bool(_EVENT_NOUN.search(clause)),
+        perfect=bool(_PERFECT.search(segment)), event=bool(_EVENT_NOUN.search(segment)),
         new_event=bool(_NEW_EVENT.search(near)),
         total_here=bool(_CAMPAIGN.search(clause) or _RUNNING.search(clause) or since), toll=bool(_TOLL.search(clause)), tally=bool(_TALLY.search(segment)),
         named_year=named_year)
