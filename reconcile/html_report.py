@@ -336,15 +336,25 @@ def _relation_views(g: Group, number_of: dict[str, int], reports: int) -> tuple[
                                                                              list[tuple[str, list[RelationView]]]]:
     """The relations worth reading in full, and the others as bare pairs by label.
 
-    Every conflict is explained; so is every pair of a group of up to
-    :data:`EXPLAIN_ALL` reports, and in a larger group the pairs of reports
-    next to each other in time (how each report moves from the one before).
-    A group of twenty reports has 190 pairs: their explanations would be most
-    of the page and say the same thing.
+    Every conflict is explained; so is every update in a group of up to
+    :data:`EXPLAIN_ALL` reports, and in a larger group the updates between
+    reports next to each other in time (how each report moves from the one
+    before). Consistent pairs are listed as pairs (their explanation says that
+    the two agree, which the table shows), but for the one pair of a group of
+    two. A group of twenty reports has 190 pairs: their explanations would be
+    most of the page and say the same thing.
     """
     order = {"conflict": 0, "update": 1, "consistent": 2}
+
+    def explained(label: str, na: int, nb: int) -> bool:
+        if label == "conflict":
+            return True
+        if label == "update":
+            return reports <= EXPLAIN_ALL or abs(nb - na) == 1
+        return reports == 2
+
     views = sorted(
-        (RelationView(r, na, nb, r.relation == "conflict" or reports <= EXPLAIN_ALL or abs(nb - na) == 1)
+        (RelationView(r, na, nb, explained(r.relation, na, nb))
          for r in g.relations for na, nb in [(number_of.get(r.a, 0), number_of.get(r.b, 0))]),
         key=lambda v: (order[v.relation.relation], v.a, v.b))
     rest: dict[str, list[RelationView]] = defaultdict(list)
@@ -673,7 +683,7 @@ def chart_svg(view: GroupView, prefix: str, canvas: Canvas | None = None) -> str
         lo, hi = min(xs), max(xs)
         pad = max((hi - lo) * 0.08, 1.5)
         ax.set_xlim(lo - pad, hi + pad)
-        loc = AutoDateLocator(minticks=2, maxticks=6)  # type: ignore[no-untyped-call]
+        loc = AutoDateLocator(minticks=2, maxticks=5)  # type: ignore[no-untyped-call]
         ax.xaxis.set_major_locator(loc)
         ax.xaxis.set_major_formatter(ConciseDateFormatter(  # type: ignore[no-untyped-call]
             loc, show_offset=False, formats=["%Y", "%b", "%-d %b", "%H:%M", "%H:%M", "%S"],

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
+from html import escape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -149,6 +150,10 @@ def _check(report: Report, html: str) -> Page:
     assert [i for i, n in page.ids.items() if n > 1] == [], "ids are unique, inside the charts too"
     assert all(link.startswith("#") for link in page.links), "nothing is loaded: only links within the page"
     assert "script" not in page.tags and "link" not in page.tags and "img" not in page.tags
+    for g in report.groups:
+        for r in g.relations:
+            if r.relation == "conflict":
+                assert escape(r.explanation) in html, "every conflict is explained on the page"
     lowered = html.lower()
     assert "http://" not in lowered.replace("http://www.w3.org/", "") and "https://" not in lowered
     assert "@import" not in lowered and "url(http" not in lowered
