@@ -76,6 +76,12 @@ _NOT_COLON_SPEAKERS = frozenset({
     "breaking", "update", "updated", "live", "watch", "photo", "picture", "video", "read", "also", "note",
     "editor", "editors", "helplines", "helpline", "key", "published", "source", "sources", "caption", "file",
     "correction", "analysis", "opinion", "timeline", "explainer", "warning", "exclusive", "latest", "more"})
+_CITED = regex.compile(
+    rf"(?:(?:an?|the)\s++{alternation(_DATA_NOUNS)}\s++(?:by|from)\s++)?(?P<relay>.+?)\s++citing\s++(?P<src>.+)",
+    regex.IGNORECASE)
+_AGENCY_DOCUMENT = regex.compile(  # "A Reuters tally", "an AFP count", "the UN's estimate" is handled as a possessive
+    rf"(?i:an?|the)\s++(?P<who>\p{{Lu}}[\w.&-]*+(?:\s++\p{{Lu}}[\w.&-]*+){{0,3}})\s++"
+    rf"(?:{alternation([*_DATA_NOUNS, *_POSSESSIVE_NOUNS])})")
 _PASSIVE_BEFORE = regex.compile(r"\b(?:was|were|been|be|is|are|being)\s+\Z", regex.IGNORECASE | regex.REVERSE)
 _LEAD_TIME = regex.compile(
     r"^(?:by|in|on|at|early|late|later)\s++(?:the\s++)?(?:early\s++|late\s++)?"
@@ -235,7 +241,23 @@ def find_attributions(sentence: str) -> list[tuple[Found, Attribution]]:
 
 
 def _make(src: str, relay: str | None) -> Attribution:
+    # "A report by the BBC citing hospital officials": the officials speak, the BBC relays
+    cited = _CITED.match(src)
+    if cited is not None:
+        src, relay = cited.group("src"), cited.group("relay")
+    # "A Reuters tally", "an AFP count": the agency that counted
+    counted = _AGENCY_DOCUMENT.fullmatch(src)
+    if counted is not None:
+        src = counted.group("who")
     return Attribution(text=src, issuer=normalise_issuer(src), relay=relay)
+
+
+def backreference_noun(src: str) -> str | None:
+    """The noun a back-reference names ("the agency" -> "agency"), None for a pronoun ("he", "it")."""
+    words = src.strip().lower().split()
+    if not words or words[-1] in _PRONOUNS:
+        return None
+    return words[-1]
 
 
 def normalise_issuer(src: str) -> str:

@@ -590,11 +590,14 @@ def _extract(article: Article | str, **meta: Any) -> list[Claim]:
             read[j] = attr.find_attributions(sentences[j].text)
         return read[j]
 
-    def named_before(i: int) -> Attribution | None:
-        """The last speaker named in the sentences before i (read only when a claim refers back)."""
+    def named_before(i: int, ref: str = "") -> Attribution | None:
+        """The last speaker named in the sentences before i that the back-reference ``ref`` can
+        mean: "the agency" means the last named speaker with "agency" in its name, "he" any
+        (read only when a claim refers back)."""
+        noun = attr.backreference_noun(ref)
         for j in range(i - 1, max(-1, i - 1 - BACKREF_SENTENCES), -1):
             for _, a in reversed(attributions(j)):
-                if not attr.is_backreference(a.text):
+                if not attr.is_backreference(a.text) and (noun is None or noun in a.issuer.lower()):
                     return a
         return None
 
@@ -678,7 +681,7 @@ def _lead_date(sentences: list[Sentence], dates_of: list[list[DateMention]]) -> 
 
 def _claims_of(article: Article, sent: Sentence, figs: list[Figure],
                found: list[tuple[attr.Found, Attribution]], dates: list[DateMention],
-               named_before: Callable[[], Attribution | None], last_event: tuple[int, DatePeriod] | None,
+               named_before: Callable[[str], Attribution | None], last_event: tuple[int, DatePeriod] | None,
                reported_default: DatePeriod | None, last_metric: Metric | None,
                names: tuple[str, ...], incident: bool = False, war: bool = False,
                hostage_story: bool = True, speaking: Attribution | None = None,
@@ -768,7 +771,7 @@ def _claims_of(article: Article, sent: Sentence, figs: list[Figure],
         source = attr.choose(found, a, b, found_starts)
         if source is None and not found and speaking is not None:
             source = speaking  # a speaker quoted on: "..., it said. The number of injuries stood at 149."
-        named = named_before() if source is not None and attr.is_backreference(source.text) else None
+        named = named_before(source.text) if source is not None and attr.is_backreference(source.text) else None
         if source is not None and named is not None:
             source = Attribution(text=source.text, issuer=named.issuer, relay=source.relay)
         # a running total is read near the figure: "recovered 15 bodies on Monday, bringing the toll to 102"

@@ -31,6 +31,16 @@ def _claim(text: str, figure: str, published: str = PUBLISHED) -> Claim | None:
     return hits[0] if hits else None
 
 
+def test_back_reference_names_its_antecedent() -> None:
+    """'the agency' refers back to the last named speaker whose name has 'agency' in it, and not to
+    another organisation named in between; its issuer is the antecedent's."""
+    text = ("The Civil Defence Agency said 31 people had died. The Interior Ministry said roads were shut. "
+            "The agency added that 12 were missing.")
+    c = _claim(text, "12")
+    assert c is not None and c.source is not None
+    assert (c.source.text, c.source.issuer) == ("The agency", "Civil Defence Agency")
+
+
 def _field(c: Claim | None, field: str) -> str | None:
     if field == "claim":
         return "yes" if c is not None else None
@@ -131,6 +141,10 @@ SOURCE_ROWS = [
         "source", None, "a speaker named once and not referred back to does not speak for the next sentence"),
     Row("By evening the foreign ministry put the number of foreigners killed at 26.", "26", "source",
         "the foreign ministry", "a leading time adverbial is not part of the speaker"),
+    Row("A report by the Daily Courier citing hospital officials said 45 people had died.", "45", "source",
+        "hospital officials", "'X citing Y': Y gave the figure, X relays it"),
+    Row("A Reuters tally showed 1,200 people were killed.", "1,200", "source", "Reuters",
+        "'a Reuters tally': the agency that counted"),
 ]
 
 DATE_ROWS = [
