@@ -133,20 +133,31 @@ class _Progress:
 
     def step(self, n: int = 1) -> None:
         self.done += n
+        self._show()
+
+    def phase(self, what: str, done: int, total: int | None) -> None:
+        """Show another stage of the batch (e.g. the charts of a report): ``done`` of ``total``."""
+        changed = what != self.what
+        self.what, self.done, self.total = what, done, total
+        self._show(force=changed)
+
+    def _show(self, force: bool = False) -> None:
         if not self.enabled:
             return
         now = time.monotonic()
-        if now - self.last < self.EVERY:
+        if now - self.last < self.EVERY and not force:
             return
         self.last = now
         if self.bar is None:
             if now - self.t0 < self.DELAY:
                 return
             self._start()
-        self.bar.update(self.task, completed=self.done, total=max(self.total, self.done) if self.total else None)
+        self.bar.update(self.task, description=self.what, completed=self.done,
+                        total=max(self.total, self.done) if self.total else None)
         self.bar.refresh()
 
     def status(self, text: str) -> None:
+        self.what = text
         if self.bar is not None:
             self.bar.update(self.task, description=text)
             self.bar.refresh()
@@ -265,10 +276,13 @@ def _compare(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
-def _render_html(report: Report, articles: Sequence[Article]) -> str:
+def _render_html(report: Report, articles: Sequence[Article], progress: _Progress) -> str:
+    def charts(done: int, total: int) -> None:
+        progress.phase("drawing charts", done, total)
+
     try:
         module = importlib.import_module("reconcile.html_report")
-        html: str = module.render_html(report, articles)
+        html: str = module.render_html(report, articles, progress=charts)
     except ImportError as e:
         if e.name and e.name.split(".")[0] != "reconcile":
             raise MissingExtraError(_EXTRA) from e
@@ -286,7 +300,7 @@ def _report(args: argparse.Namespace) -> int:
         progress.status(f"grouping {len(claims):,} claims")
         report = reconcile(claims)
         progress.status("drawing")
-        html = _render_html(report, articles)
+        html = _render_html(report, articles, progress)
     finally:
         progress.close()
     with _output(args) as out:

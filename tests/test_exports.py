@@ -245,8 +245,9 @@ def test_report_calls_the_renderer_with_the_report_and_articles(tmp_path: Path, 
                                                                  capsys: pytest.CaptureFixture[str]) -> None:
     seen: dict[str, Any] = {}
 
-    def render_html(report: Report, articles: list[Article]) -> str:
+    def render_html(report: Report, articles: list[Article], *, progress: Any = None) -> str:
         seen.update(report=report, articles=articles)
+        progress(1, 2)  # the CLI passes a callback for its progress bar
         return f"<html>groups: {len(report.groups)}</html>"
 
     monkeypatch.setitem(sys.modules, "reconcile.html_report", types.SimpleNamespace(render_html=render_html))
@@ -262,7 +263,7 @@ def test_report_without_the_extra_says_what_to_install(missing: str, tmp_path: P
                                                        capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.setitem(sys.modules, missing, None)
 
-    def render_html(report: Report, articles: list[Article]) -> str:
+    def render_html(report: Report, articles: list[Article], *, progress: Any = None) -> str:
         __import__(missing)  # the renderer imports its libraries when it runs
         return ""
 
@@ -292,7 +293,7 @@ def test_report_to_a_terminal_asks_for_a_file(monkeypatch: pytest.MonkeyPatch,
 
 def test_report_keep_going_renders_the_good_articles(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                      capsys: pytest.CaptureFixture[str]) -> None:
-    def render_html(report: Report, articles: list[Article]) -> str:
+    def render_html(report: Report, articles: list[Article], *, progress: Any = None) -> str:
         return " ".join(a.id for a in articles)
 
     monkeypatch.setitem(sys.modules, "reconcile.html_report", types.SimpleNamespace(render_html=render_html))
@@ -301,3 +302,24 @@ def test_report_keep_going_renders_the_good_articles(tmp_path: Path, monkeypatch
                       encoding="utf-8")
     code, out, err = run(["report", str(corpus), "--keep-going"], capsys)
     assert code == 1 and out == "a1 a3" and json.loads(err.splitlines()[0])["line"] == 2
+
+
+def test_report_progress_shows_the_charts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from reconcile import cli
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    def render_html(report: Report, articles: list[Article], *, progress: Any = None) -> str:
+        for k in range(3):
+            progress(k + 1, 3)
+        return "<html></html>"
+
+    monkeypatch.setitem(sys.modules, "reconcile.html_report", types.SimpleNamespace(render_html=render_html))
+    monkeypatch.setattr(cli._Progress, "DELAY", 0.0)
+    monkeypatch.setattr(cli._Progress, "EVERY", 0.0)
+    err = Terminal()
+    monkeypatch.setattr(sys, "stderr", err)
+    assert main(["report", str(SEEDS), "-o", str(tmp_path / "r.html"), "--jobs", "1"]) == 0
+    assert "drawing charts" in err.getvalue() and "3/3" in err.getvalue()
