@@ -19,8 +19,9 @@ In one run, on the same news text (the seed and development articles, repeated):
   about 1.1 over this range; 2 is quadratic).
 
 Every time is the best of ``--repeat`` runs (one run for reconcile above 100,000
-claims and for quantulum3, which takes seconds); the load average is printed with
-the figures, since the machine is shared.
+claims and for quantulum3, which takes seconds), wall and CPU time of the process
+apart: on a shared machine the CPU time moves less with the load, and the peer
+ratios are of CPU times. The load average is printed with the figures.
 """
 
 from __future__ import annotations
@@ -71,11 +72,27 @@ def _news_articles(n_bytes: int) -> list[Any]:
 # -- children: one measurement in a fresh process, printed as JSON ----------------------------------------
 
 
+def _timed(fn: Callable[[], object], repeat: int) -> tuple[float, float]:
+    """Best wall time (``_timing.best_of``) and best CPU time of this process over ``repeat`` calls.
+
+    On a shared machine the CPU time moves less with the load than the wall time does.
+    """
+    cpu: list[float] = []
+
+    def run() -> None:
+        c0 = time.process_time()
+        fn()
+        cpu.append(time.process_time() - c0)
+
+    return best_of(run, repeat), min(cpu)
+
+
 def _child_text(what: str, mb: float, repeat: int) -> dict[str, Any]:
     from reconcile import extract, find_figures
 
     articles = _news_articles(int(mb * 1_000_000))
     size = sum(len(a.text.encode("utf-8")) for a in articles)
+    extract(articles[0])  # first calls compile patterns and load the gazetteer: not throughput
     base = _rss_mb()
     count = [0]
     if what == "figures":
@@ -84,9 +101,10 @@ def _child_text(what: str, mb: float, repeat: int) -> dict[str, Any]:
     else:
         def run() -> None:
             count[0] = sum(len(extract(a)) for a in articles)
-    t = best_of(run, repeat)
-    return {"what": what, "mb": size / 1e6, "articles": len(articles), "seconds": t,
-            "mb_per_s": size / 1e6 / t, "articles_per_s": len(articles) / t, "found": count[0],
+    t, cpu = _timed(run, repeat)
+    return {"what": what, "mb": size / 1e6, "articles": len(articles), "seconds": t, "cpu_seconds": cpu,
+            "mb_per_s": size / 1e6 / t, "mb_per_cpu_s": size / 1e6 / cpu, "articles_per_s": len(articles) / t,
+            "found": count[0],
             "rss_before_mb": base, "peak_rss_mb": _rss_mb()}
 
 
@@ -99,17 +117,15 @@ def _child_reconcile(n: int, repeat: int) -> dict[str, Any]:
     claims = synthetic(n)
     reconcile(claims[:1000])  # first calls compile patterns and fill caches: not part of the growth
     base = _rss_mb()
-    out: list[Any] = []
+    counts: list[int] = []
 
     def run() -> None:
-        out[:] = [reconcile(claims)]
-        out.clear()
+        report = reconcile(claims)  # dropped before the next run: one report at a time in memory
+        counts[:] = [len(report.groups), sum(len(g.relations) for g in report.groups)]
 
-    t = best_of(run, repeat)
-    report = reconcile(claims) if n <= 100_000 else None
-    return {"claims": n, "seconds": t, "peak_rss_mb": _rss_mb(), "claims_rss_mb": base,
-            "groups": len(report.groups) if report else None,
-            "relations": sum(len(g.relations) for g in report.groups) if report else None}
+    t, cpu = _timed(run, repeat)
+    return {"claims": n, "seconds": t, "cpu_seconds": cpu, "peak_rss_mb": _rss_mb(), "claims_rss_mb": base,
+            "groups": counts[0], "relations": counts[1]}
 
 
 def _child(argv: list[str]) -> None:
@@ -145,10 +161,19 @@ def machine() -> dict[str, Any]:
             "memory_gib": round(mem, 1), "python": platform.python_version(), "platform": platform.platform()}
 
 
+_CPU = "import time; print(time.process_time())"
+
+
 def import_time(repeat: int) -> dict[str, Any]:
+    """Wall time of a fresh interpreter that imports reconcile, less one that does not; and the same in CPU time."""
+    def cpu(code: str) -> float:
+        return min(float(subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
+                                        text=True).stdout) for _ in range(repeat + 2))
+
     with_import = best_of(lambda: subprocess.run([sys.executable, "-c", "import reconcile"], check=True), repeat + 2)
     bare = best_of(lambda: subprocess.run([sys.executable, "-c", "pass"], check=True), repeat + 2)
-    return {"seconds": with_import - bare, "interpreter_seconds": bare}
+    return {"seconds": with_import - bare, "interpreter_seconds": bare,
+            "cpu_seconds": cpu(f"import reconcile; {_CPU}") - cpu(_CPU)}
 
 
 def _peer_callables() -> dict[str, tuple[Callable[[str], object] | None, str]]:
@@ -186,8 +211,9 @@ def peers(repeat: int) -> dict[str, Any]:
     arts = [a for d in (ROOT / "seeds", DEV) if d.exists() for a in read_articles(d) if isinstance(a, Article)]
     texts = [a.text for a in arts]
     size = sum(len(t.encode("utf-8")) for t in texts)
-    ours_fig = best_of(lambda: [find_figures(t) for t in texts], repeat)
-    ours_ext = best_of(lambda: [extract(a) for a in arts], repeat)
+    extract(arts[0])  # first calls compile patterns and load the gazetteer; each peer warms up likewise below
+    ours_fig, ours_fig_cpu = _timed(lambda: [find_figures(t) for t in texts], repeat)
+    ours_ext, ours_ext_cpu = _timed(lambda: [extract(a) for a in arts], repeat)
     rows: dict[str, Any] = {}
     for name, (fn, note) in _peer_callables().items():
         if fn is None:
@@ -199,11 +225,13 @@ def peers(repeat: int) -> dict[str, Any]:
             results = [call(t) for t in texts]  # number-parser returns the rewritten text: nothing to count
             lists = [r for r in results if isinstance(r, list)]
             found = sum(len(r) for r in lists) if len(lists) == len(results) else None
-            t = best_of(lambda: [call(x) for x in texts], 1 if name == "quantulum3" else repeat)  # noqa: B023
-        rows[name] = {"seconds": t, "mb_per_s": size / 1e6 / t, "vs_find_figures": t / ours_fig,
-                      "vs_extract": t / ours_ext, "found": found, "call": note}
+            t, cpu = _timed(lambda: [call(x) for x in texts], 1 if name == "quantulum3" else repeat)  # noqa: B023
+        # ratios of CPU times: the load of a shared machine moves them less than wall times
+        rows[name] = {"seconds": t, "cpu_seconds": cpu, "mb_per_s": size / 1e6 / t,
+                      "vs_find_figures": cpu / ours_fig_cpu, "vs_extract": cpu / ours_ext_cpu, "found": found,
+                      "call": note}
     return {"articles": len(texts), "mb": size / 1e6, "find_figures_seconds": ours_fig, "extract_seconds": ours_ext,
-            "peers": rows}
+            "find_figures_cpu_seconds": ours_fig_cpu, "extract_cpu_seconds": ours_ext_cpu, "peers": rows}
 
 
 def jobs(mb: float) -> dict[str, Any]:
@@ -245,6 +273,7 @@ def scale(max_claims: int, repeat: int) -> dict[str, Any]:
     runs = [_in_child("reconcile", n, repeat if n <= 100_000 else 1) for n in sizes]
     return {"sizes": sizes, "runs": runs,
             "time_exponent": fit_exponent([(r["claims"], r["seconds"]) for r in runs]),
+            "cpu_exponent": fit_exponent([(r["claims"], r["cpu_seconds"]) for r in runs]),
             # what reconcile adds above the claims it is given
             "memory_exponent": fit_exponent([(r["claims"], r["peak_rss_mb"] - r["claims_rss_mb"]) for r in runs])}
 
@@ -262,26 +291,31 @@ def table(r: dict[str, Any]) -> str:
     lines = [f"reconcile benchmark, {m['date']}: {m['cpu']}, {m['cores']} cores, {m['memory_gib']} GiB, "
              f"Python {m['python']}; load average (1/5/15 min) at start {r['load_start']}, at end {r['load_end']}",
              f"best of {r['repeat']} runs", ""]
-    lines.append(f"{'what':<34}{'MB':>7}{'articles':>10}{'s':>9}{'MB/s':>8}{'art/s':>9}{'peak MB':>9}  found")
+    lines.append(f"{'what':<24}{'MB':>6}{'articles':>10}{'s':>8}{'MB/s':>7}{'CPU s':>8}{'MB/CPU s':>10}"
+                 f"{'art/s':>7}{'peak MB':>9}  found")
     for key, label in (("figures", "find_figures"), ("extract", "extract (one core)")):
         t = r[key]
-        lines.append(f"{label:<34}{t['mb']:>7.1f}{t['articles']:>10,}{t['seconds']:>9.2f}{t['mb_per_s']:>8.2f}"
-                     f"{t['articles_per_s']:>9,.0f}{t['peak_rss_mb']:>9.0f}  {t['found']:,}"
-                     f"  (process before: {t['rss_before_mb']:.0f} MB)")
+        lines.append(f"{label:<24}{t['mb']:>6.1f}{t['articles']:>10,}{t['seconds']:>8.2f}{t['mb_per_s']:>7.2f}"
+                     f"{t['cpu_seconds']:>8.2f}{t['mb_per_cpu_s']:>10.2f}{t['articles_per_s']:>7,.0f}"
+                     f"{t['peak_rss_mb']:>9.0f}  {t['found']:,} (process before: {t['rss_before_mb']:.0f} MB)")
     imp = r["import"]
-    lines += ["", f"import reconcile: {imp['seconds']:.3f} s (interpreter start alone {imp['interpreter_seconds']:.3f} s)"]
+    lines += ["", f"import reconcile: {imp['seconds']:.3f} s, {imp['cpu_seconds']:.3f} CPU s "
+                  f"(interpreter start alone {imp['interpreter_seconds']:.3f} s)"]
     if "peers" in r:
         p = r["peers"]
         lines += ["", f"peers on the {p['articles']} distinct news articles ({p['mb'] * 1000:.0f} kB), one call per "
-                      f"article; ours: find_figures {p['find_figures_seconds']:.3f} s, extract {p['extract_seconds']:.3f} s"]
-        lines.append(f"{'peer':<26}{'s':>9}{'MB/s':>9}{'x find_figures':>16}{'x extract':>11}  found  call")
+                      f"article; ours: find_figures {p['find_figures_seconds']:.3f} s "
+                      f"({p['find_figures_cpu_seconds']:.3f} CPU s), extract {p['extract_seconds']:.3f} s "
+                      f"({p['extract_cpu_seconds']:.3f} CPU s)"]
+        lines.append(f"{'peer':<26}{'s':>9}{'CPU s':>8}{'MB/s':>9}{'x find_figures':>16}{'x extract':>11}  found  call")
         for name, row in p["peers"].items():
             if "skipped" in row:
                 lines.append(f"{name:<26}skipped: {row['skipped']}")
             else:
-                lines.append(f"{name:<26}{row['seconds']:>9.3f}{row['mb_per_s']:>9.3f}{row['vs_find_figures']:>15.1f}x"
+                lines.append(f"{name:<26}{row['seconds']:>9.3f}{row['cpu_seconds']:>8.3f}{row['mb_per_s']:>9.3f}"
+                             f"{row['vs_find_figures']:>15.1f}x"
                              f"{row['vs_extract']:>10.1f}x  {row['found'] if row['found'] is not None else '-':>5}  {row['call']}")
-        lines.append("(x: how many times the peer's time ours is; above 1 the peer is slower)")
+        lines.append("(x: the peer's CPU time over ours on the same articles; above 1 the peer is slower)")
     j = r["jobs"]
     lines.append("")
     if "skipped" in j:
@@ -290,18 +324,18 @@ def table(r: dict[str, Any]) -> str:
         parts = ", ".join(f"--jobs {x['jobs']} {x['seconds']:.2f} s ({x['speedup']:.2f}x)" for x in j["runs"])
         lines.append(f"reconcile extract on {j['mb']:.1f} MB of JSONL: --jobs 1 {j['jobs_1_seconds']:.2f} s, {parts}")
     s = r["scale"]
-    lines += ["", f"{'reconcile':<12}{'claims':>11}{'s':>9}{'peak MB':>9}{'claims MB':>11}{'groups':>10}{'relations':>11}"]
+    lines += ["", f"{'reconcile':<12}{'claims':>11}{'s':>9}{'CPU s':>8}{'peak MB':>9}{'claims MB':>11}"
+                  f"{'groups':>10}{'relations':>12}"]
     for run in s["runs"]:
-        g = f"{run['groups']:,}" if run["groups"] is not None else "-"
-        rel = f"{run['relations']:,}" if run["relations"] is not None else "-"
-        lines.append(f"{'':<12}{run['claims']:>11,}{run['seconds']:>9.2f}{run['peak_rss_mb']:>9.0f}"
-                     f"{run['claims_rss_mb']:>11.0f}{g:>10}{rel:>11}")
+        lines.append(f"{'':<12}{run['claims']:>11,}{run['seconds']:>9.2f}{run['cpu_seconds']:>8.2f}"
+                     f"{run['peak_rss_mb']:>9.0f}{run['claims_rss_mb']:>11.0f}{run['groups']:>10,}{run['relations']:>12,}")
     te = s["time_exponent"]
     me = s["memory_exponent"]
     if te is None or me is None:
         lines.append("growth exponent: needs two sizes")
     else:
         lines.append(f"growth exponents (log-log fit over {len(s['runs'])} sizes): time {te:.2f}, "
+                     f"CPU time {s['cpu_exponent']:.2f}, "
                      f"memory above the claims {me:.2f} (n log n shows as ~1.1 here, n^2 as 2)")
     return "\n".join(lines) + "\n"
 
