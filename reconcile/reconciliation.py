@@ -446,6 +446,10 @@ def _anchors(rows: list[_Row]) -> dict[str, list[_Row]]:
                 key = "total"
             elif lead is not None and lead.start == lead.end:
                 key = window.get(lead.start, lead.start.isoformat())
+            elif row.r.event and not row.lead:
+                # "13 were killed when a strike hit a house", deep in an article: an incident of its own
+                # (in a headline or lead, the incident is the article's own, reported elsewhere too)
+                key = f"alone:{row.c.id}"
             else:
                 key = best(k for k in size if fits(row, k)) or "total"
         else:

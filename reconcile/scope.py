@@ -235,6 +235,12 @@ _YEAR = regex.compile(r"(?<![\d,.])(1[89]\d\d|20\d\d)(?![\d,])")
 
 _NOUN = regex.compile(r"[\p{L}-]++")
 _DEMONYM = regex.compile(r"^\p{Lu}\p{Ll}{2,20}?(?:ians?|ans?|ese|is|i|inos?|inas?|ish|ch)$")
+_MORE_AFTER = regex.compile(r"\s*+more\b(?!\s++than\b)", regex.IGNORECASE)
+_THAN = regex.compile(r"\bthan\b", regex.IGNORECASE)  # "1,427 more deaths than normal": an excess, not an increase
+_ADDED = regex.compile(r"(?:\s++[\p{L}-]++){0,2}\s++(?:were|was|have\s++been|had\s++been)\s++added\b",
+                       regex.IGNORECASE)
+_INCLUDING = regex.compile(r"\b(?:including|among\s++them|among\s++whom|of\s++whom|of\s++them)\s*+$",
+                           regex.IGNORECASE)
 _SUBSET = regex.compile(  # "200 of them", "five of the six crew"
     r"\s*+(?:of\s++(?:them|whom|those|these)\b|among\s++them\b|of\s++the\s*+$)", regex.IGNORECASE)
 _PEOPLE = frozenset({"people", "persons", "person", "residents", "inhabitants", "civilians", "individuals"})
@@ -287,6 +293,8 @@ def read(c: Claim, others: Sequence[tuple[int, int]] = ()) -> Reading:
                     continue
                 else:
                     parts.add(v)
+    if (_MORE_AFTER.match(after) and not _THAN.search(after)) or _ADDED.match(after):
+        parts.add("increment")  # "four more bodies", "10 victims were added": a day's increase
     if not parts and fate is None and _SUBSET.match(after):
         parts.add("subset")  # "200 of them were in the hands of ...": a part of the figure before
     nationality = None
@@ -327,7 +335,10 @@ def read(c: Claim, others: Sequence[tuple[int, int]] = ()) -> Reading:
     # holds for every figure of its sentence, not only the one beside it
     m_since = _SINCE_START.search(s, b, min(len(s), b + WINDOW))
     since = bool(_SINCE_START.search(clause)) or (
-        m_since is not None and not _CLAUSE_PUNCT.search(s, b, m_since.start()))
+        m_since is not None and not _CLAUSE_PUNCT.search(s, b, m_since.start())) or (
+        # "8,525 killed since the war began, among them 3,542 children": a part takes its whole's period
+        _INCLUDING.search(s, max(0, a - 40), a) is not None
+        and _SINCE_START.search(s, max(0, a - WINDOW), a) is not None)
     return Reading(
         place=place, event_place=event_place, parts=tuple(sorted(parts)), nationality=nationality, kind=kind,
         fate=fate, running=bool(_RUNNING.search(segment) or since), campaign=bool(_CAMPAIGN.search(segment) or since),
