@@ -177,6 +177,13 @@ def _relate(a: Claim, b: Claim, fa_: _Facts, fb_: _Facts) -> Relation:
         when = "the order of the reports is unknown" if da is None or db is None else "same day"
         if overlap:
             label, why = "consistent", f"agree: both can hold at once ({when})."
+        elif (da is None or db is None) and a.metric not in _SHRINKABLE:
+            # a count that only grows: of two figures with no date to order them, the higher is read
+            # as the later (an update), not as a contradiction
+            if lo_a > hi_b:
+                a, b, fa_, fb_, da, db = b, a, fb_, fa_, db, da
+                head = f"{fa_[2]} ({fa_[3]}, {_fmt_date(da)}) and {fb_[2]} ({fb_[3]}, {_fmt_date(db)})"
+            label, why = "update", f"the higher figure is read as the later: a count of this kind only grows ({when})."
         else:
             label, why = "conflict", f"cannot both hold: the figures do not overlap ({when})."
     elif overlap:
@@ -414,6 +421,10 @@ def _anchors(rows: list[_Row]) -> dict[str, list[_Row]]:
             if row.place is not None:
                 places[key].append(row.place)
     size = Counter(window[d] for d in days.values())
+    nouns: dict[str, set[str]] = defaultdict(set)
+    for row in rows:
+        if row.c.id in days:
+            nouns[window[days[row.c.id]]].update(row.r.events)
 
     def fits(row: _Row, key: str) -> bool:
         reported = _date(row.c)
@@ -447,9 +458,11 @@ def _anchors(rows: list[_Row]) -> dict[str, list[_Row]]:
             elif lead is not None and lead.start == lead.end:
                 key = window.get(lead.start, lead.start.isoformat())
             elif row.r.event and not row.lead:
-                # "13 were killed when a strike hit a house", deep in an article: an incident of its own
+                # "the number killed in the attack": the incident whose reports name the same event;
+                # "13 were killed when a strike hit a house", deep in an article, with none such: its own
                 # (in a headline or lead, the incident is the article's own, reported elsewhere too)
-                key = f"alone:{row.c.id}"
+                named = [k for k in size if fits(row, k) and set(row.r.events) & nouns[k]]
+                key = best(named) or f"alone:{row.c.id}"
             else:
                 key = best(k for k in size if fits(row, k)) or "total"
         else:
@@ -582,6 +595,20 @@ def _parts(rows: list[_Row], main: Place | None, countries: list[str]) -> dict[s
         if nat and not _nationality_is_local(nat, main, countries):
             parts.add(f"nationality:{nat}")
         raw[row.c.id] = parts
+    # two counts of one kind in one sentence, not a revision ("one was killed in the building
+    # while a strike also killed two on a motorcycle", "50 directly and 276 in all"): the
+    # smaller is a part beside the larger (a list by place is told apart by its places)
+    by_sentence: dict[tuple[str, int], list[_Row]] = defaultdict(list)
+    for row in rows:
+        if not row.c.figure.vague:
+            by_sentence[(row.c.article_id, row.c.sentence_start)].append(row)
+    for group in by_sentence.values():
+        values = {_rep(row) for row in group}
+        if len(values) > 1 and not any(row.r.tally or row.place is not None for row in group):
+            top = max(values)
+            for row in group:
+                if _rep(row) < top and not raw[row.c.id]:
+                    raw[row.c.id].add("beside a larger count")
     drop: set[str] = set()
     for token in {t for parts in raw.values() for t in parts}:
         with_t = [_rep(row) for row in rows if token in raw[row.c.id] and not row.c.figure.vague]

@@ -56,10 +56,8 @@ def _words_of(*roles: str) -> list[str]:
 
 
 @cache
-def _patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
-    after = regex.compile(rf"(?<![\w-])(?i:{alternation(_words_of('population', 'state', 'fate', 'kind'))})(?![\w-])")
-    before = regex.compile(rf"(?<![\w-])(?i:{alternation(_words_of('population'))})(?![\w-])")
-    return after, before
+def _patterns() -> regex.Pattern[str]:
+    return regex.compile(rf"(?<![\w-])(?i:{alternation(_words_of('population', 'state', 'fate', 'kind'))})(?![\w-])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +82,8 @@ class Reading:
     """A perfect tense of the count ("has killed", "have been abducted"): up to now, of an event or a war."""
     event: bool = False
     """The clause names an incident ("the blast", "the convoy attack"): its toll is that incident's."""
+    events: tuple[str, ...] = ()
+    """The event nouns of the figure's segment, singular and sorted ("attack", "strike")."""
     new_event: bool = False
     """The sentence names another incident of the story ("a second quake", "a powerful new earthquake")."""
     total_here: bool = False
@@ -267,17 +267,15 @@ def read(c: Claim, others: Sequence[tuple[int, int]] = ()) -> Reading:
     before, after = s[lo:a], s[b:hi]
     near_after = " ".join(after.split()[:7])
     noun_after = " ".join(after.split()[:2])
-    near_before = " ".join(before.split()[-4:])
     roles = scope_words()
-    after_pat, before_pat = _patterns()
+    after_pat = _patterns()
     parts: set[str] = set()
     kinds: list[str] = []
     fate: str | None = None
     who = c.who or ""
     for text, pat, allowed in ((near_after, after_pat, ("state", "fate", "kind")),
                                (noun_after, after_pat, ("population",)),
-                               (who, after_pat, ("population", "state", "fate", "kind")),
-                               (near_before, before_pat, ("population",))):
+                               (who, after_pat, ("population", "state", "fate", "kind"))):
         for m in pat.finditer(text):
             w = " ".join(m.group().lower().split())
             for role in allowed:
@@ -343,6 +341,7 @@ def read(c: Claim, others: Sequence[tuple[int, int]] = ()) -> Reading:
         place=place, event_place=event_place, parts=tuple(sorted(parts)), nationality=nationality, kind=kind,
         fate=fate, running=bool(_RUNNING.search(segment) or since), campaign=bool(_CAMPAIGN.search(segment) or since),
         perfect=bool(_PERFECT.search(segment)), event=bool(_EVENT_NOUN.search(segment)),
+        events=tuple(sorted({_singular(m.group()) for m in _EVENT_NOUN.finditer(segment)})),
         new_event=bool(_NEW_EVENT.search(near)),
         total_here=bool(_CAMPAIGN.search(clause) or _RUNNING.search(clause) or since), toll=bool(_TOLL.search(clause)), tally=bool(_TALLY.search(segment)),
         named_year=named_year)
