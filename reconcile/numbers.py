@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
@@ -197,6 +198,35 @@ _BOUNDS_GAP = regex.compile(r"[ \t]*+(?:,[ \t]*+)?(?:(?:and|but)[ \t]++)?", rege
 _GAPPED = regex.compile(r"(?:[ \t]++[a-z]++){0,2}(?:[ \t]*+[,;](?:[ \t]++and)?|[ \t]++and)[ \t]++(?:[A-Z][\w'\u2019-]*+[ \t]++){0,3}+")
 _LABEL_HYPHEN_BEFORE = regex.compile(r"[A-Za-z]-\Z|#\Z|\bNo\.[ \t]?\Z", regex.REVERSE)
 
+# What follows a numeral decides which of the anchored "after" patterns can match there: one
+# cheap token (the letters after any blanks, or the one character there) gates them all, so that
+# "1,200 people" runs none of them. Each gate is a superset of what its pattern accepts (the same
+# tokenizer applied to the pattern's words, case-folded); the tests compare with the ungated run.
+_AFTER_TOKEN = re.compile(r"[ \t]*+([A-Za-z]*+)(.?)", re.DOTALL)
+
+
+def _after(text: str, pos: int) -> str | None:
+    """The gate token after ``pos``: "people" in "1,200 people", "%" in "5 %", "" at the end;
+    None (no gate: every pattern runs) where a character outside ASCII comes next ("5\u00a0km")."""
+    m = _AFTER_TOKEN.match(text, pos, pos + 64)
+    word, nxt = m.group(1, 2)  # type: ignore[union-attr]  # the pattern matches the empty string
+    if nxt > "\x7f":
+        return None
+    return word.lower() if word else nxt
+
+
+def _tokens(phrases: Iterable[str]) -> frozenset[str | None]:
+    return frozenset(_after(" " + p, 0) for p in phrases)
+
+
+_SCALE_GATE = _tokens({*_SCALE_ATTACHED, *_SCALE_SPACED}) | {"-"}
+_RANGE_GATE = ("to", "through", "thru", "and", "-", "\u2013", "\u2014", "~")  # _RANGE_SEP: as prefixes
+_UNIT_GATE = _tokens(_UNITS) | _tokens(_CURRENCY_WORDS) | {
+    "%", "-", ":", "year", "years", "months", "st", "nd", "rd", "th", "a", "p", "am", "pm", "gmt", "o", "and"}
+_MONTH_GATE = _tokens(LEXICON.months) | {"of"}
+_HEDGE_AFTER_GATE = _tokens(LEXICON.hedges_after)
+
+
 _QUALIFIER_OF = {
     "more_than": Qualifier.MORE_THAN,
     "at_least": Qualifier.AT_LEAST,
@@ -235,13 +265,14 @@ def _new_figure(low: int | Decimal | None, high: int | Decimal | None, approxima
     _SET(fig, "__dict__", {"low": low, "high": high, "approximate": approximate, "vague": vague,
                            "qualifier": qualifier, "kind": kind, "text": text, "start": start, "end": end,
                            "hedge": hedge, "currency": currency, "unit": unit})
-    _SET(fig, "__pydantic_fields_set__", set(_FIGURE_FIELDS))
+    _SET(fig, "__pydantic_fields_set__", _FIELDS_SET.copy())
     _SET(fig, "__pydantic_extra__", None)
     _SET(fig, "__pydantic_private__", None)
     return fig
 
 
 _FIGURE_FIELDS = tuple(Figure.model_fields)
+_FIELDS_SET = set(_FIGURE_FIELDS)
 
 
 @dataclass(slots=True)
@@ -545,14 +576,18 @@ _AND_FRACTION = regex.compile(
     regex.IGNORECASE)
 
 
-def _scale(text: str, num: _Num, depth: int = 0) -> None:
+def _scale(text: str, num: _Num, depth: int = 0, after: str | None = None) -> None:
     """Apply the scale words after the numeral ("2.3mn", "1.5 million", "13 lakh crore"), and the
-    parts that follow a scaled numeral ("4 thousand 3 hundred and 21", "3 million and a half")."""
+    parts that follow a scaled numeral ("4 thousand 3 hundred and 21", "3 million and a half").
+
+    ``after`` is the gate token at ``num.end`` if the caller has it (see :func:`_after`)."""
     if num.vague is not None or (num.kind is not None and num.kind is not FigureKind.MEASURE) or num.neg:
         return
     spaced = hyphened = False
     while True:
-        m = _SCALE_AFTER.match(text, num.end, num.end + 24)
+        m = None if after is not None and after not in _SCALE_GATE \
+            else _SCALE_AFTER.match(text, num.end, num.end + 24)
+        after = None
         if m is None:
             break
         attached = m.group("att")
@@ -629,6 +664,9 @@ def _read_core(text: str, m: regex.Match[str]) -> list[_Num]:
         if digits is not None:
             value = _digits_value(digits.translate(_NO_SPACES) if len(digits) > 3 else digits, frac)
             return _signed([_Num(value, start, m.end(), cur)], neg_sign is not None) if value is not None else []
+    last = m.lastgroup
+    if last == "words" or last == "vague" or last == "coll":  # no need for the whole group dict
+        return _read_word_core(text, m, last)
     g = m.groupdict()
     cur = g["cur"]
     neg = g["neg"] is not None
@@ -673,18 +711,29 @@ def _read_core(text: str, m: regex.Match[str]) -> list[_Num]:
         if isinstance(out_value, Decimal):
             out_value = +out_value  # round to the context's 28 digits
         return _signed([_Num(out_value, start, m.end(), cur, kind=FigureKind.MEASURE)], neg)
-    if g["coll"] is not None:  # "a couple of" = 2; "a couple of thousand" reads its scale word next
-        value, approx = _COLLECTIVES[g["coll"].split()[-1].lower()]
-        of = _OF_SCALE.match(text, m.end(), m.end() + 40)
-        return [_Num(value, start, of.end() if of else m.end(), cur, approx=approx, collective=of is None)]
-    if g["vague"] is not None:
-        vtext = g["vague"].lower()
-        vtext = " ".join(vtext.split())
+    return _read_word_core(text, m, "words")  # pragma: no cover - the lastgroup dispatch above takes it
+
+
+def _read_word_core(text: str, m: regex.Match[str], last: str) -> list[_Num]:
+    """The numerals of a core match of words, a vague amount or a collective (``last``: which)."""
+    start = m.start()
+    if last == "vague":
+        vtext = " ".join(m.group("vague").lower().split())
         low, high = LEXICON.vague[vtext]
         return [_Num(low, m.start("vague"), m.end("vague"), None, vague=(low, high))]
+    cur, neg_sign = m.group("cur", "neg")
+    neg = neg_sign is not None
+    if last == "coll":  # "a couple of" = 2; "a couple of thousand" reads its scale word next
+        count, approx = _COLLECTIVES[m.group("coll").split()[-1].lower()]
+        of = _OF_SCALE.match(text, m.end(), m.end() + 40)
+        return [_Num(count, start, of.end() if of else m.end(), cur, approx=approx, collective=of is None)]
+    words = m.group("words")
     wstart = m.start("words")
+    single = _WORDS.get(words.lower())
+    if single is not None and single[1] in ("unit", "teen", "tens"):  # "two", "Fifteen": one word
+        return _signed([_Num(single[0], start if (cur or neg) else wstart, m.end("words"), cur, words=True)], neg)
     tokens = [(t.group(), wstart + t.start(), wstart + t.end())
-              for t in _WORD_TOKEN.finditer(g["words"])]
+              for t in _WORD_TOKEN.finditer(words)]
     nums = []
     for value, a, b, word_kind in _read_words(text, tokens):
         s = tokens[a][1]
@@ -732,22 +781,30 @@ def _last_word(before: str) -> str:
 _OPENERS = "\"'(\u201c\u2018["
 
 
-def _kind_around(text: str, first: _Num, num: _Num, prev: Figure | None) -> tuple[FigureKind, str | None, int, int]:
+def _kind_around(text: str, first: _Num, num: _Num, prev: Figure | None,
+                 tok: str | None = None) -> tuple[FigureKind, str | None, int, int]:
     """What the words around a numeral make of it, the unit, and the new start and end.
 
     ``first`` is the numeral that opens the expression (its left context is read),
-    ``num`` the one that closes it (its right context is read), ``prev`` the figure before it.
+    ``num`` the one that closes it (its right context is read), ``prev`` the figure before it,
+    ``tok`` the gate token at ``num.end`` when ``first`` is ``num`` (see :func:`_after`).
     """
     start, end = first.start, num.end
     before = text[max(0, first.start - 24): first.start]
-    last = _last_word(before)
-    after = _UNIT_AFTER.match(text, end + 3 if num.collective else end, end + 43)  # "a couple| of| days"
+    parts = before.rsplit(None, 1)
+    word = parts[-1].lstrip(_OPENERS) if parts else ""  # as _last_word, in its case as written
+    last = word.lower()
+    if num.collective:
+        after = _UNIT_AFTER.match(text, end + 3, end + 43)  # "a couple| of| days"
+    else:
+        after = _UNIT_AFTER.match(text, end, end + 40) if tok is None or tok in _UNIT_GATE else None
     if num.vague is None and not num.words:
         mb = _MONTH_BEFORE.search(before) if last.rstrip(".") in _MONTHS else None
         if mb is not None and not num.scaled and num.value <= 31:
             tail = _DATE_TAIL.match(text, first.end, first.end + 20)
             return FigureKind.DATE, None, start - (len(before) - mb.start()), tail.end() if tail else end
-        month_after = _MONTH_AFTER.match(text, first.end, first.end + 20)
+        month_after = _MONTH_AFTER.match(text, first.end, first.end + 20) \
+            if tok is None or tok in _MONTH_GATE else None
         if month_after is not None and not first.scaled and 1 <= first.value <= 31:
             return FigureKind.DATE, None, start, month_after.end()
     if after is not None:
@@ -773,9 +830,10 @@ def _kind_around(text: str, first: _Num, num: _Num, prev: Figure | None) -> tupl
     if num.vague is None and not num.words and isinstance(num.value, int):
         if last.endswith(",") and _AGE_BEFORE.search(before) and num.value <= 120 and _AGE_END.match(text, end, end + 3):
             return FigureKind.AGE, "years", start, end
-        if before[-1:] in ("-", "#", ".", " ") and _LABEL_HYPHEN_BEFORE.search(before):
+        c = before[-1:]
+        if (c == "-" or c == "#" or (c in (".", " ") and "No." in before[-4:])) and _LABEL_HYPHEN_BEFORE.search(before):
             return FigureKind.ORDINAL, None, start, end
-        lab = _LABEL_BEFORE.search(before) if before.rstrip()[-1:].isalpha() else None
+        lab = _LABEL_BEFORE.search(before) if "A" <= word[:1] <= "Z" and before.rstrip()[-1:].isalpha() else None
         if lab is not None and lab.group("w").lower() not in _NOT_LABEL_WORDS and not num.scaled \
                 and num.currency is None and not _LOWER_WORD_AFTER.match(text, end, end + 10) \
                 and not (prev is not None and prev.kind is FigureKind.COUNT and _GAPPED.fullmatch(
@@ -797,6 +855,15 @@ def _kind_around(text: str, first: _Num, num: _Num, prev: Figure | None) -> tupl
 
 def _figure(text: str, lo: _Num, hi: _Num | None, hedge: str | None, hedge_q: str | None,
             kind: FigureKind, unit: str | None, start: int, end: int) -> Figure:
+    if hi is None and hedge_q is None and kind is FigureKind.COUNT and lo.vague is None and type(lo.value) is int:
+        fig = _NEW(Figure)  # the common case, an exact count ("1,200 people"): _new_figure without its checks
+        _SET(fig, "__dict__", {"low": lo.value, "high": lo.value, "approximate": False, "vague": False,
+                               "qualifier": Qualifier.EXACT, "kind": kind, "text": text[start:end], "start": start,
+                               "end": end, "hedge": hedge, "currency": lo.currency, "unit": unit})
+        _SET(fig, "__pydantic_fields_set__", _FIELDS_SET.copy())
+        _SET(fig, "__pydantic_extra__", None)
+        _SET(fig, "__pydantic_private__", None)
+        return fig
     currency = lo.currency or (hi.currency if hi else None)
     if kind is FigureKind.MONEY:
         currency = _SYMBOLS.get(currency.upper() if currency else "") or _CURRENCY_WORDS.get(unit or "")
@@ -865,19 +932,25 @@ def find_figures(text: str) -> list[Figure]:
             if hit is None:
                 break
             start, skip = hit.start(), hit.end()
-        m = CORE.match(text, start, start + MAX_NUMERAL)
-        if m is None and two_scans and start < dnext < n and dnext < wnext:  # "UH-1Y", "+44 20": not a sign
-            m = CORE.match(text, dnext, dnext + MAX_NUMERAL)
-        if m is None:
-            pos = max(skip, pos + 1)
-            continue
-        nums = _read_core(text, m)
-        pos = max(m.end(), pos + 1)
-        if not nums:
-            continue
-        joined = _word_ranges(text, nums)
+        plain = _plain_end(text, start, dend) if two_scans and start == dnext else -1
+        if plain > 0:  # "1,200", "2950": what CORE and _read_core would make of it, without them
+            digits = text[start:plain]
+            nums = [_Num(int(digits.replace(",", "")) if "," in digits else int(digits), start, plain, None)]
+            pos = max(plain, pos + 1)
+        else:
+            m = CORE.match(text, start, start + MAX_NUMERAL)
+            if m is None and two_scans and start < dnext < n and dnext < wnext:  # "UH-1Y", "+44 20": not a sign
+                m = CORE.match(text, dnext, dnext + MAX_NUMERAL)
+            if m is None:
+                pos = max(skip, pos + 1)
+                continue
+            nums = _read_core(text, m)
+            pos = max(m.end(), pos + 1)
+            if not nums:
+                continue
+        joined = _word_ranges(text, nums) if len(nums) > 1 else _NO_RANGES
         for idx, num in enumerate(nums):
-            if num.start in joined.values():
+            if joined and num.start in joined.values():
                 continue  # the upper end of a range of words, read with its lower end
             if num.kind in _FIXED_KINDS:  # a label, a word ordinal, a date written 3/4/2020
                 out.append(_new_figure(num.value, num.value, False, False, Qualifier.EXACT, num.kind,
@@ -886,12 +959,19 @@ def find_figures(text: str) -> list[Figure]:
                 continue
             if num.words and num.value == 1 and num.end - num.start == 3 and _pronoun_one(text, num.start, num.end):
                 continue  # "one of the dead", "no one", "one another": a pronoun, not a count
-            _scale(text, num)
+            tpos = num.end
+            tok = _after(text, tpos)
+            if tok is None or tok in _SCALE_GATE or tok.startswith("and"):  # else _scale finds nothing
+                _scale(text, num, after=tok)
+            if num.end != tpos:
+                tpos = num.end
+                tok = _after(text, tpos)
             hedge = hedge_q = None
             range_open = None
             if idx == 0:
                 before = text[max(0, num.start - 40): num.start]
-                last = _last_word(before)
+                parts = before.rsplit(None, 1)  # _last_word, inline (every figure pays it)
+                last = parts[-1].lstrip(_OPENERS).lower() if parts else ""
                 if last == "but" and _ALL_BUT_BEFORE.search(before):
                     before = last = ""
                 hm = _HEDGE_BEFORE.search(before) if (last in _HEDGE_LAST or before[-1:] in "<>=") else None
@@ -910,7 +990,8 @@ def find_figures(text: str) -> list[Figure]:
                 hi = next(x for x in nums if x.start == joined[num.start])
                 _scale(text, hi)
             elif idx == len(nums) - 1 and num.vague is None:
-                sep = _RANGE_SEP.match(text, num.end, num.end + 20)
+                sep = _RANGE_SEP.match(text, num.end, num.end + 20) \
+                    if tok is None or tok.startswith(_RANGE_GATE) else None
                 if sep is not None:
                     word = sep.group("sep")
                     # "10 to 15", "from 10 to 15", "about 300 to 400"; not "up to 5 to ..." nor "more than 2 to 3"
@@ -933,7 +1014,11 @@ def find_figures(text: str) -> list[Figure]:
                                 pos = max(pos, cand.end)
             if hi is None and num.vague is None and idx == len(nums) - 1 and text.startswith(" over", num.end):
                 _over(text, num)  # "one over three", "2000 over 3"
-            kind, unit, start, end = _kind_around(text, num, hi if hi is not None else num, out[-1] if out else None)
+            if hi is None and num.end != tpos:  # "one over three"
+                tpos = num.end
+                tok = _after(text, tpos)
+            kind, unit, start, end = _kind_around(text, num, hi if hi is not None else num, out[-1] if out else None,
+                                                  tok if hi is None else None)
             if kind in (FigureKind.DATE, FigureKind.TIME):
                 hi = None
             if num.neg or (hi is not None and hi.neg):
@@ -941,13 +1026,14 @@ def find_figures(text: str) -> list[Figure]:
             elif num.kind is FigureKind.MEASURE and kind in (FigureKind.COUNT, FigureKind.ORDINAL, FigureKind.AGE,
                                                                FigureKind.DATE):
                 kind = FigureKind.MEASURE  # "3/4", "1.3e6"
-            if hedge_q in (None, "approximate") and hi is None and num.vague is None:
+            if hedge_q in (None, "approximate") and hi is None and num.vague is None \
+                    and (end != tpos or tok is None or tok in _HEDGE_AFTER_GATE):
                 after_hedge = _HEDGE_AFTER.match(text, end, end + 30)
                 if after_hedge is not None:  # "200 or more"
                     hedge = after_hedge.group("hedge")
                     hedge_q = LEXICON.hedges_after[" ".join(hedge.lower().split())]
             fig = _figure(text, num, hi, hedge, hedge_q, kind, unit, start, end)
-            if out and fig.kind in _BOUNDED_KINDS and out[-1].kind is fig.kind:
+            if out and fig.hedge is not None and fig.kind in _BOUNDED_KINDS and out[-1].kind is fig.kind:
                 merged = _join_bounds(text, out[-1], fig)
                 if merged is not None:
                     out[-1] = merged
@@ -959,6 +1045,36 @@ def find_figures(text: str) -> list[Figure]:
 
 
 _BOUNDED_KINDS = (FigureKind.COUNT, FigureKind.MEASURE)
+_NO_RANGES: dict[int, int] = {}
+_PLAIN = re.compile(r"(?:\d{1,3}(?:,\d{3})++|\d{1,18})[,.]?")
+_PLAIN_BEFORE = frozenset(" \t\n\r(\"'[\u201c\u2018")  # where CORE's "not inside a word or number" holds
+_PLAIN_AFTER = frozenset("abcdfghijklmnopqrstuvwyzABCDFGHIJKLMNOPQRSTUVWYZ"  # not e/E (1e6) nor x/X (2x10^3)
+                         "\n\r)];:!?%'\",.-\u2013\u2014\u2019\u201d")  # no suffix of CORE starts with these
+_PLAIN_AFTER_BLANK = frozenset("abcdefghijklmnopqrstuvwyzABCDEFGHIJKLMNOPQRSTUVWYZ(\"'$-\u201c\u2018")  # not x/X
+
+
+def _plain_end(text: str, start: int, dend: int) -> int:
+    """The end of a plain numeral at ``start`` ("1,200 people", "2950."), or -1.
+
+    Plain: the digit scan's run is digits in threes or one run of at most 18 digits, between
+    characters that no other branch or suffix of CORE reads (a blank and a letter, a newline,
+    closing punctuation). CORE would read it as its "digits" group and nothing else; any other
+    shape returns -1 and goes through CORE. ``tests/test_numbers.py`` compares both paths.
+    """
+    if start and text[start - 1] not in _PLAIN_BEFORE:
+        return -1
+    m = _PLAIN.fullmatch(text, start, dend)
+    if m is None:
+        return -1
+    e = dend - 1 if text[dend - 1] in ",." else dend
+    if e - start > 23:  # more than MAX_DIGITS digits in threes ("123,456,789,012,345,678" has 18)
+        return -1
+    c = text[e:e + 1]
+    if not c or c in _PLAIN_AFTER:
+        return e
+    if c == " " or c == "\t":  # not "1 234" nor "2 1/4" nor "2 x 10^3"
+        return e if text[e + 1:e + 2] in _PLAIN_AFTER_BLANK else -1
+    return -1
 _ONE_PRONOUN_AFTER = regex.compile(r"[ \t]++(?:of|another)\b", regex.IGNORECASE)
 
 

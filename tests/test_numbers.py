@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reconcile import Figure, FigureKind, find_figures, parse_number
+from reconcile import Figure, FigureKind, find_figures, numbers, parse_number
 from reconcile.strategies import figure_texts, number_to_words
 
 from .conftest import SEEDS
@@ -394,6 +394,34 @@ def test_never_raises_and_spans_inside(text: str) -> None:
         assert 0 <= f.start < f.end <= len(text)
         assert text[f.start:f.end] == f.text
         assert_valid(f)
+
+
+def _ungated(text: str) -> list[Figure]:
+    """find_figures with its shortcuts off: every numeral through CORE, every "after" pattern run."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(numbers, "_plain_end", lambda *_: -1)
+        mp.setattr(numbers, "_after", lambda *_: None)
+        return find_figures(text)
+
+
+_SHORTCUT_SOUP = ("0123456789 ,.-–$£%kmbnKMBexX/^½\u00a0\t\nabcdefghiklmnoprstuvwy()'\"")
+_SHORTCUT_WORDS = ["1,200", "2950", "12", "people", "years", "year-old", "to", "and", "or more", "million", "mn",
+                   "th", "st", "%", "p.m.", "km", "May", "of", "Hangar", "dollars", "point", "two", "a couple of",
+                   "between", "1 234", "2 1/4", "1e6", "x 10^3", "-", "ſt", "K", "\u00a0"]
+
+
+@given(st.one_of(st.text(alphabet=_SHORTCUT_SOUP, max_size=60),
+                 st.lists(st.sampled_from(_SHORTCUT_WORDS), max_size=12).map(" ".join),
+                 st.lists(st.sampled_from(_SHORTCUT_WORDS), max_size=12).map("".join)))
+def test_shortcuts_change_nothing(text: str) -> None:
+    """The plain-digits path and the gates of the "after" patterns only skip work (issue 13 item 5)."""
+    assert find_figures(text) == _ungated(text)
+
+
+def test_shortcuts_change_nothing_on_the_seeds() -> None:
+    for p in sorted(SEEDS.glob("*.txt")):
+        text = p.read_text(encoding="utf-8")
+        assert find_figures(text) == _ungated(text), p.name
 
 
 @given(st.text(alphabet="0123456789 ,.-–$£kmbn", max_size=200))
