@@ -1,13 +1,19 @@
-"""Reconciling synthetic claims: time and peak memory from 10k to 1M claims.
+"""Reconciling synthetic claims: time and peak memory from 10k to 1M claims, and the growth.
 
     python bench/reconcile_scale.py [10000 100000 1000000]
-Target (issue 4): 100,000 claims in < 10 s and < 1 GB peak on one core.
-Each size runs in a fresh process so the peak resident memory is its own.
+
+Targets (issue 13): 1,000,000 claims in < 30 s and < 2 GB peak on one core; growth from 10k to
+1M no worse than n log n (a fitted exponent of time against n close to 1).
+Each size runs in a fresh process so the peak resident memory is its own; the time includes
+reading the gazetteers on first use (about 2-3 s), as a command-line run would. The last line
+is the exponent of a least-squares fit of log(time) on log(n).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
+import math
 import random
 import resource
 import subprocess
@@ -53,6 +59,19 @@ def run_one(n: int) -> None:
     rels = sum(len(g.relations) for g in report.groups)
     print(f"{n:>9,} claims  {t:7.2f} s  peak {peak_mb:7.0f} MB (the claims alone {base_mb:5.0f} MB)  "
           f"({len(report.groups):,} groups, {rels:,} relations)", flush=True)
+    print(json.dumps({"n": n, "seconds": t, "peak_mb": peak_mb}), flush=True)
+
+
+def growth(points: list[tuple[int, float]]) -> float:
+    """The exponent k of time ~ n**k, by least squares on the logarithms (1.0 is linear).
+
+    >>> round(growth([(10, 1.0), (100, 10.0), (1000, 100.0)]), 2)
+    1.0
+    """
+    xs = [math.log(n) for n, _ in points]
+    ys = [math.log(t) for _, t in points]
+    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sum((x - mx) ** 2 for x in xs)
 
 
 def main() -> None:
@@ -60,8 +79,18 @@ def main() -> None:
         run_one(int(sys.argv[2]))
         return
     sizes = [int(a) for a in sys.argv[1:]] or [10_000, 100_000, 1_000_000]
+    points: list[tuple[int, float]] = []
     for n in sizes:
-        subprocess.run([sys.executable, __file__, "--one", str(n)], check=True)
+        out = subprocess.run([sys.executable, __file__, "--one", str(n)], check=True, capture_output=True,
+                             text=True).stdout
+        for line in out.splitlines():
+            if line.startswith("{"):
+                rec = json.loads(line)
+                points.append((rec["n"], rec["seconds"]))
+            else:
+                print(line, flush=True)
+    if len(points) > 1:
+        print(f"growth: time ~ n^{growth(points):.2f} from {points[0][0]:,} to {points[-1][0]:,} claims")
 
 
 if __name__ == "__main__":
