@@ -98,6 +98,7 @@ place, is a part ("of the 73 dead, 40 were in Wajima"); a live blog's earlier to
 ALL_PAIRS_LIMIT = 80
 """Groups larger than this relate each report to the previous one only (a chain), not all pairs."""
 
+_BODIES = regex.compile(r"\b(?:bodies|corpses|remains)\b", regex.IGNORECASE)
 _OCCASIONS = frozenset({Metric.HOSTAGES_RELEASED, Metric.PRISONERS_RELEASED})
 _SHRINKABLE = frozenset({Metric.HOSTAGES_HELD, Metric.MISSING, Metric.DISPLACED, Metric.POPULATION,
                          Metric.DETAINED, Metric.OTHER})
@@ -539,6 +540,11 @@ def _one_event(rows: list[_Row], past: dict[str, str], out: dict[str, list[_Row]
             out[d.isoformat() if d is not None else "total"].append(row)
         elif d is None and mine:
             out[min(mine, key=lambda k: (-mine[k], _desc(k)))].append(row)
+        elif d is None and _BODIES.search(row.c.who or "") and not (
+                row.lead or row.r.toll or row.r.tally or row.r.running or row.r.perfect or row.place is not None):
+            # "police said 180 bodies had been pulled from around its base", "I handled 30 bodies":
+            # bodies one team found are the toll only when the words say so ("so far", "across")
+            out[f"alone:{row.c.id}"].append(row)
         else:
             out["main"].append(row)
 

@@ -236,6 +236,8 @@ _YEAR = regex.compile(r"(?<![\d,.])(1[89]\d\d|20\d\d)(?![\d,])")
 _NOUN = regex.compile(r"[\p{L}-]++")
 _DEMONYM = regex.compile(r"^\p{Lu}\p{Ll}{2,20}?(?:ians?|ans?|ese|is|i|inos?|inas?|ish|ch)$")
 _MORE_AFTER = regex.compile(r"\s*+more\b(?!\s++than\b)", regex.IGNORECASE)
+_AND = regex.compile(r"\s++and\s++", regex.IGNORECASE)
+_LEAVING = regex.compile(r"\b(?:leaving|leaves|left)\s++(?:(?:only|just|some|about|around)\s++)?$", regex.IGNORECASE)
 _THAN = regex.compile(r"\bthan\b", regex.IGNORECASE)  # "1,427 more deaths than normal": an excess, not an increase
 _ADDED = regex.compile(r"(?:\s++[\p{L}-]++){0,2}\s++(?:were|was|have\s++been|had\s++been)\s++added\b",
                        regex.IGNORECASE)
@@ -258,6 +260,15 @@ def _singular(noun: str) -> str:
     return n[:-1] if n.endswith("s") and not n.endswith("ss") else n
 
 
+def _running_before(s: str, a: int) -> bool:
+    """A total cue earlier in the sentence that coordination carries to the figure ("So far 104 people
+    have been rescued and 78 bodies retrieved"): no clause punctuation between them."""
+    last = None
+    for m in _RUNNING.finditer(s, max(0, a - WINDOW), a):
+        last = m
+    return last is not None and not _CLAUSE_PUNCT.search(s, last.end(), a)
+
+
 def read(c: Claim, others: Sequence[tuple[int, int]] = ()) -> Reading:
     """The scope that the claim's clause states (``others``: the sentence's other figure spans)."""
     s = c.sentence
@@ -265,7 +276,8 @@ def read(c: Claim, others: Sequence[tuple[int, int]] = ()) -> Reading:
     b = c.figure.end - c.sentence_start
     lo, hi = clause_bounds(c, others)
     before, after = s[lo:a], s[b:hi]
-    near_after = " ".join(after.split()[:7])
+    # a state word is the figure's up to a coordinated predicate: "killed 218 and damaged some 77,000"
+    near_after = " ".join(_AND.split(after, maxsplit=1)[0].split()[:7])
     noun_after = " ".join(after.split()[:2])
     roles = scope_words()
     after_pat = _patterns()
@@ -291,6 +303,8 @@ def read(c: Claim, others: Sequence[tuple[int, int]] = ()) -> Reading:
                     continue
                 else:
                     parts.add(v)
+    if _LEAVING.search(before):
+        parts.add("remaining")  # "53 escaped, leaving 223 in captivity": what is left
     if (_MORE_AFTER.match(after) and not _THAN.search(after)) or _ADDED.match(after):
         parts.add("increment")  # "four more bodies", "10 victims were added": a day's increase
     if not parts and fate is None and _SUBSET.match(after):
@@ -339,7 +353,7 @@ def read(c: Claim, others: Sequence[tuple[int, int]] = ()) -> Reading:
         and _SINCE_START.search(s, max(0, a - WINDOW), a) is not None)
     return Reading(
         place=place, event_place=event_place, parts=tuple(sorted(parts)), nationality=nationality, kind=kind,
-        fate=fate, running=bool(_RUNNING.search(segment) or since), campaign=bool(_CAMPAIGN.search(segment) or since),
+        fate=fate, running=bool(_RUNNING.search(segment) or since or _running_before(s, a)), campaign=bool(_CAMPAIGN.search(segment) or since),
         perfect=bool(_PERFECT.search(segment)), event=bool(_EVENT_NOUN.search(segment)),
         events=tuple(sorted({_singular(m.group()) for m in _EVENT_NOUN.finditer(segment)})),
         new_event=bool(_NEW_EVENT.search(near)),
