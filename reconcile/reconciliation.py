@@ -67,7 +67,7 @@ from .errors import InputTypeError
 from .gazetteer import CITY, COUNTRY, REGION, Place, contains, fold, lookup, plain, resolve
 from .lexicon import LEXICON
 from .records import Claim, Figure, Group, Metric, Relation, RelationLabel, Report, Summary, TimelineEntry
-from .scope import Reading, located_names, read
+from .scope import Reading, located_names, read, scope_words
 from .stories import article_signature, assign_stories, story_keys
 
 __all__ = ["APPROX_TOLERANCE", "ERA_GAP_DAYS", "article_signature", "assign_stories", "reconcile",
@@ -605,7 +605,8 @@ _Key = tuple[str, str, tuple[str, ...], str, str, bool]
 """(anchor, place key or "" for the main place, parts, kind, fate, vague)."""
 
 
-def _parts(rows: list[_Row], main: Place | None, countries: list[str]) -> dict[str, tuple[str, ...]]:
+def _parts(rows: list[_Row], main: Place | None, countries: list[str],
+           whole_words: set[str] | frozenset[str] = frozenset()) -> dict[str, tuple[str, ...]]:
     """The parts each row counts, kept only where they are smaller than the whole.
 
     A population or state is a part when the rows of the same incident without it reach
@@ -633,13 +634,31 @@ def _parts(rows: list[_Row], main: Place | None, countries: list[str]) -> dict[s
             for row in group:
                 if _rep(row) < top and not raw[row.c.id]:
                     raw[row.c.id].add("beside a larger count")
-    drop: set[str] = set()
+    drop: set[str] = set(whole_words)
     for token in {t for parts in raw.values() for t in parts}:
         with_t = [_rep(row) for row in rows if token in raw[row.c.id] and not row.c.figure.vague]
         without = [_rep(row) for row in rows if token not in raw[row.c.id] and not row.c.figure.vague]
         if with_t and (not without or max(with_t) >= max(without)):
             drop.add(token)
     return {cid: tuple(sorted(parts - drop)) for cid, parts in raw.items()}
+
+
+def _whole_words(buckets: dict[str, list[_Row]]) -> set[str]:
+    """Populations that some incident of the family counts as its whole: a count with the word is
+    as large as every count of that incident without it ("276 girls" and "276" abducted). Such
+    a word is who the story counts, not a part, in every incident ("197 girls remain")."""
+    out: set[str] = set()
+    populations = {v for (_, role), v in scope_words().items() if role == "population"}
+    for anchor, rows in buckets.items():
+        if anchor.startswith("past:"):
+            continue  # another event's words say nothing of this story's
+        tokens = {t for row in rows for t in row.r.parts if t in populations}
+        for token in tokens:
+            with_t = [_rep(row) for row in rows if token in row.r.parts and not row.c.figure.vague]
+            without = [_rep(row) for row in rows if token not in row.r.parts and not row.c.figure.vague]
+            if with_t and without and max(with_t) >= max(without):
+                out.add(token)
+    return out
 
 
 def _rep(row: _Row) -> float:
@@ -698,10 +717,12 @@ def _quantities(rows: list[_Row], countries: list[str]) -> list[_Quantity]:
         by_family[row.family].append(row)
     for family in sorted(by_family):
         for era_no, era in enumerate(_eras(by_family[family])):
-            for anchor, members in sorted(_anchors(era).items()):
+            anchors = _anchors(era)
+            whole_words = _whole_words(anchors)
+            for anchor, members in sorted(anchors.items()):
                 tops = _article_tops(members)
                 main = _main_place(members, tops)
-                parts = _parts(members, main, countries)
+                parts = _parts(members, main, countries, whole_words)
                 keyed: dict[_Key, list[_Row]] = defaultdict(list)
                 for row in members:
                     keyed[_scope_key(row, f"{era_no}:{anchor}", main, parts[row.c.id],

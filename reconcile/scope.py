@@ -237,7 +237,8 @@ _NOUN = regex.compile(r"[\p{L}-]++")
 _DEMONYM = regex.compile(r"^\p{Lu}\p{Ll}{2,20}?(?:ians?|ans?|ese|is|i|inos?|inas?|ish|ch)$")
 _MORE_AFTER = regex.compile(r"\s*+more\b(?!\s++than\b)", regex.IGNORECASE)
 _AND = regex.compile(r"\s++and\s++", regex.IGNORECASE)
-_LEAVING = regex.compile(r"\b(?:leaving|leaves|left)\s++(?:(?:only|just|some|about|around)\s++)?$", regex.IGNORECASE)
+_LEAVING = regex.compile(  # "leaving 223 in captivity", "all but eight of the girls had been freed"
+    r"\b(?:leaving|leaves|left|all\s++but)\s++(?:(?:only|just|some|about|around)\s++)?$", regex.IGNORECASE)
 _THAN = regex.compile(r"\bthan\b", regex.IGNORECASE)  # "1,427 more deaths than normal": an excess, not an increase
 _ADDED = regex.compile(r"(?:\s++[\p{L}-]++){0,2}\s++(?:were|was|have\s++been|had\s++been)\s++added\b",
                        regex.IGNORECASE)
