@@ -482,8 +482,8 @@ def _anchors(rows: list[_Row]) -> dict[str, list[_Row]]:
                 # (in a headline or lead, the incident is the article's own, reported elsewhere too)
                 named = [k for k in size if fits(row, k) and set(row.r.events) & nouns[k]]
                 key = best(named) or f"alone:{row.c.id}"
-            else:
-                key = best(k for k in size if fits(row, k)) or "total"
+            else:  # the latest incident before the report: an article reports the latest news
+                key = max((k for k in size if fits(row, k)), default="total")
         else:
             key = own or main_here or "total"
         out[key].append(row)
@@ -627,13 +627,11 @@ def _parts(rows: list[_Row], main: Place | None, countries: list[str],
     for row in rows:
         if not row.c.figure.vague:
             by_sentence[(row.c.article_id, row.c.sentence_start)].append(row)
-    for group in by_sentence.values():
-        values = {_rep(row) for row in group}
-        if len(values) > 1 and not any(row.r.tally or row.place is not None for row in group):
-            top = max(values)
-            for row in group:
-                if _rep(row) < top and not raw[row.c.id]:
-                    raw[row.c.id].add("beside a larger count")
+    for same_sentence in by_sentence.values():
+        kinds: dict[tuple[str | None, str | None], list[_Row]] = defaultdict(list)
+        for row in same_sentence:  # drones beside missiles are no part of them
+            kinds[(row.r.kind, row.r.fate)].append(row)
+        _siblings(list(kinds.values()), raw)
     drop: set[str] = set(whole_words)
     for token in {t for parts in raw.values() for t in parts}:
         with_t = [_rep(row) for row in rows if token in raw[row.c.id] and not row.c.figure.vague]
@@ -641,6 +639,17 @@ def _parts(rows: list[_Row], main: Place | None, countries: list[str],
         if with_t and (not without or max(with_t) >= max(without)):
             drop.add(token)
     return {cid: tuple(sorted(parts - drop)) for cid, parts in raw.items()}
+
+
+def _siblings(groups: list[list[_Row]], raw: dict[str, set[str]]) -> None:
+    """Mark the smaller of two unplaced counts of one kind in one sentence that is no revision."""
+    for group in groups:
+        values = {_rep(row) for row in group}
+        if len(values) > 1 and not any(row.r.tally or row.place is not None for row in group):
+            top = max(values)
+            for row in group:
+                if _rep(row) < top and not raw[row.c.id]:
+                    raw[row.c.id].add("beside a larger count")
 
 
 def _whole_words(buckets: dict[str, list[_Row]]) -> set[str]:
