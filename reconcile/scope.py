@@ -261,6 +261,15 @@ def _singular(noun: str) -> str:
     return n[:-1] if n.endswith("s") and not n.endswith("ss") else n
 
 
+_NUMBER_OF = regex.compile(r"\b(?:number|tally|count|toll)\s++of\s++((?:[\p{L}-]++\s++){0,3})", regex.IGNORECASE)
+
+
+def _counted_before(before: str) -> str:
+    """The counted noun named before the figure: "put the number of foreigners killed at 26"."""
+    found = [m.group(1) for m in _NUMBER_OF.finditer(before)]
+    return found[-1] if found else ""
+
+
 def _running_before(s: str, a: int) -> bool:
     """A total cue earlier in the sentence that coordination carries to the figure ("So far 104 people
     have been rescued and 78 bodies retrieved"): no clause punctuation between them."""
@@ -288,7 +297,8 @@ def read(c: Claim, others: Sequence[tuple[int, int]] = ()) -> Reading:
     who = c.who or ""
     for text, pat, allowed in ((near_after, after_pat, ("state", "fate", "kind")),
                                (noun_after, after_pat, ("population",)),
-                               (who, after_pat, ("population", "state", "fate", "kind"))):
+                               (who, after_pat, ("population", "state", "fate", "kind")),
+                               (_counted_before(before), after_pat, ("population",))):
         for m in pat.finditer(text):
             w = " ".join(m.group().lower().split())
             for role in allowed:
