@@ -766,6 +766,19 @@ def _word_ranges(text: str, nums: list[_Num]) -> dict[int, int]:
 _FIXED_KINDS = (FigureKind.ORDINAL, FigureKind.DATE)
 _OVER = regex.compile(r"[ \t]++over[ \t]++(?=[\w.])", regex.IGNORECASE)
 _HEDGE_LAST = frozenset(h.split()[-1].lower() for h in LEXICON.hedges)
+_HEDGE_ONE_WORD = frozenset(h.lower() for h in LEXICON.hedges if len(h.split()) == 1)
+_HEDGE_PENULT: dict[str, tuple[str, ...]] = {  # "to" -> ("up", "close", "equal", ...): the word before it
+    last: tuple(sorted({h.lower().split()[-2] for h in LEXICON.hedges
+                        if len(h.split()) > 1 and h.split()[-1].lower() == last}))
+    for last in _HEDGE_LAST}
+
+
+def _hedge_may_end(before: str, last: str) -> bool:
+    """Whether a hedge may end the window: a cheap gate before _HEDGE_BEFORE ("of", "to" are common)."""
+    if last in _HEDGE_ONE_WORD:
+        return True
+    parts = before.rsplit(None, 2)
+    return len(parts) >= 2 and parts[-2].casefold().endswith(_HEDGE_PENULT[last])
 
 
 def _last_word(before: str) -> str:
@@ -910,7 +923,7 @@ def find_figures(text: str) -> list[Figure]:
     n = len(text)
     low = text.lower()
     two_scans = len(low) == n
-    dnext = wnext = dend = -1
+    dnext = wnext = dend = wend = -1
     while pos < n:
         if two_scans:
             if dnext < pos:
@@ -918,7 +931,7 @@ def find_figures(text: str) -> list[Figure]:
                 dnext, dend = (dh.start(), dh.end()) if dh else (n, n)
             if wnext < pos:
                 wh = WORD_SCAN.search(low, pos)
-                wnext = wh.start() if wh else n
+                wnext, wend = (wh.start(), wh.end()) if wh else (n, n)
             if dnext < wnext:
                 start, skip = dnext, dend
                 while start > pos and low[start - 1] in "-+.":  # "-5", ".08", "-.5"
@@ -933,10 +946,14 @@ def find_figures(text: str) -> list[Figure]:
                 break
             start, skip = hit.start(), hit.end()
         plain = _plain_end(text, start, dend) if two_scans and start == dnext else -1
+        single = _single_word(text, low, start, wend) if two_scans and start == wnext else None
         if plain > 0:  # "1,200", "2950": what CORE and _read_core would make of it, without them
             digits = text[start:plain]
             nums = [_Num(int(digits.replace(",", "")) if "," in digits else int(digits), start, plain, None)]
             pos = max(plain, pos + 1)
+        elif single is not None:  # "two people": likewise
+            nums = [_Num(single, start, wend, None, words=True)]
+            pos = max(wend, pos + 1)
         else:
             m = CORE.match(text, start, start + MAX_NUMERAL)
             if m is None and two_scans and start < dnext < n and dnext < wnext:  # "UH-1Y", "+44 20": not a sign
@@ -974,7 +991,8 @@ def find_figures(text: str) -> list[Figure]:
                 last = parts[-1].lstrip(_OPENERS).lower() if parts else ""
                 if last == "but" and _ALL_BUT_BEFORE.search(before):
                     before = last = ""
-                hm = _HEDGE_BEFORE.search(before) if (last in _HEDGE_LAST or before[-1:] in "<>=") else None
+                hm = _HEDGE_BEFORE.search(before) if ((last in _HEDGE_LAST and _hedge_may_end(before, last))
+                                                      or before[-1:] in "<>=") else None
                 if hm is not None:
                     hedge = hm.group("hedge")
                     hedge_q = LEXICON.hedges[" ".join(hedge.lower().split())]
@@ -1051,6 +1069,32 @@ _PLAIN_BEFORE = frozenset(" \t\n\r(\"'[\u201c\u2018")  # where CORE's "not insid
 _PLAIN_AFTER = frozenset("abcdfghijklmnopqrstuvwyzABCDFGHIJKLMNOPQRSTUVWYZ"  # not e/E (1e6) nor x/X (2x10^3)
                          "\n\r)];:!?%'\",.-\u2013\u2014\u2019\u201d")  # no suffix of CORE starts with these
 _PLAIN_AFTER_BLANK = frozenset("abcdefghijklmnopqrstuvwyzABCDEFGHIJKLMNOPQRSTUVWYZ(\"'$-\u201c\u2018")  # not x/X
+
+
+_SINGLE = {w: v for w, (v, role) in _WORDS.items() if role in ("unit", "teen", "tens")}
+_RUN_GOES_ON = frozenset({*_WORDS, *_FRACTIONS, "and", "point", "o", "oh"})  # what may follow a word of a run
+_SINGLE_AFTER = frozenset(",.;:)!?'\"\u2019\u201d")
+_SINGLE_BEFORE = frozenset(" \t\n\r(\"'[\u201c\u2018,;:.!?)/\u2013\u2014")
+
+
+def _single_word(text: str, low: str, start: int, end: int) -> int | None:
+    """The value of a lone number word at ``start`` ("two people", "Fifteen,"), or None.
+
+    Lone: "one" to "ninety" (number_words.tsv units, teens and tens) that no other word of a
+    run of number words, hyphen or "and" follows, and no hyphen precedes; CORE would read it
+    as the whole "words" group. Any other shape goes through CORE (the tests compare both).
+    """
+    value = _SINGLE.get(low[start:end])
+    if value is None or (start and text[start - 1] not in _SINGLE_BEFORE):  # CORE: not after a word or "-"
+        return None
+    c = text[end:end + 1]
+    if not c or c in _SINGLE_AFTER:
+        return value
+    if c == " " or c == "\t":
+        tok = _after(text, end)
+        if tok and tok.isalpha() and tok not in _RUN_GOES_ON:
+            return value
+    return None
 
 
 def _plain_end(text: str, start: int, dend: int) -> int:

@@ -400,6 +400,7 @@ def _ungated(text: str) -> list[Figure]:
     """find_figures with its shortcuts off: every numeral through CORE, every "after" pattern run."""
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(numbers, "_plain_end", lambda *_: -1)
+        mp.setattr(numbers, "_single_word", lambda *_: None)
         mp.setattr(numbers, "_after", lambda *_: None)
         return find_figures(text)
 
@@ -407,7 +408,8 @@ def _ungated(text: str) -> list[Figure]:
 _SHORTCUT_SOUP = ("0123456789 ,.-–$£%kmbnKMBexX/^½\u00a0\t\nabcdefghiklmnoprstuvwy()'\"")
 _SHORTCUT_WORDS = ["1,200", "2950", "12", "people", "years", "year-old", "to", "and", "or more", "million", "mn",
                    "th", "st", "%", "p.m.", "km", "May", "of", "Hangar", "dollars", "point", "two", "a couple of",
-                   "between", "1 234", "2 1/4", "1e6", "x 10^3", "-", "ſt", "K", "\u00a0"]
+                   "between", "1 234", "2 1/4", "1e6", "x 10^3", "-", "ſt", "K", "\u00a0", "Twenty", "seven", "hundred",
+                   "fifths", "half", "oh", "minus", "tens of thousands", "dozens", ",", "."]
 
 
 @given(st.one_of(st.text(alphabet=_SHORTCUT_SOUP, max_size=60),
