@@ -10,11 +10,13 @@
 (True, 1, 2)
 
 :func:`render_html` turns a :class:`~reconcile.records.Report` into one page:
-an index of the groups by story and metric (the ones with conflicts first),
-then for each group its summary, a timeline chart of the figures by issuer,
-the table of reports with each figure highlighted in its sentence, and the
-relations with their explanations. Everything is inline (CSS, SVG charts):
-the page loads nothing and opens from disk.
+an index of the groups by story and metric (the stories and groups with
+conflicts first), then for each group of several reports its summary, why its
+claims are one quantity, a timeline chart of the figures by issuer, the table
+of reports with each figure highlighted in its sentence, and the relations
+with their explanations; each story's single reports follow as rows of one
+table. Everything is inline (CSS, SVG charts): the page loads nothing and
+opens from disk.
 
 Pages are rendered with Jinja2 (autoescaped templates in
 ``reconcile/templates``) and the charts with matplotlib's SVG backend, through

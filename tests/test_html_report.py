@@ -389,3 +389,12 @@ def test_many_articles_list_those_without_figures(monkeypatch: pytest.MonkeyPatc
     footer = html[html.index("<footer>"):]
     assert "3 articles read" in footer and "1 article gave no figure" in footer
     assert "quiet-one" in footer and "loud-a" not in footer, "the others are named under their figures"
+
+
+def test_issuer_colours_match_the_stylesheet() -> None:
+    from reconcile.html_report import PALETTE
+
+    css = (Path(__file__).resolve().parent.parent / "reconcile" / "templates" / "report.css").read_text("utf-8")
+    for k, colour in enumerate(PALETTE):
+        assert f".k{k} {{ background: {colour}; }}" in css, "the table's swatch is the chart's colour"
+        assert f".c{k} {{ color: {colour}; }}" in css, "and so is a single report's glyph"
