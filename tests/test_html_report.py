@@ -374,8 +374,8 @@ def test_a_reused_canvas_draws_what_a_fresh_figure_draws(seeds: tuple[Report, li
     with matplotlib.rc_context(_RC):  # type: ignore[arg-type]
         canvas = Canvas()
         reused = [chart_svg(g, "c", canvas) for g in views + views[::-1]]
-        fresh = [chart_svg(g, "c") for g in views + views[::-1]]
-    assert reused == fresh, "no state leaks from one chart to the next (log scale, labels, artists)"
+        fresh = [chart_svg(g, "c") for g in views]
+    assert reused == fresh + fresh[::-1], "no state leaks from one chart to the next (log scale, labels, artists)"
 
 
 def test_many_articles_list_those_without_figures(monkeypatch: pytest.MonkeyPatch) -> None:
