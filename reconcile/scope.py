@@ -242,7 +242,7 @@ _LEAVING = regex.compile(  # "leaving 223 in captivity", "all but eight of the g
 _THAN = regex.compile(r"\bthan\b", regex.IGNORECASE)  # "1,427 more deaths than normal": an excess, not an increase
 _ADDED = regex.compile(r"(?:\s++[\p{L}-]++){0,2}\s++(?:were|was|have\s++been|had\s++been)\s++added\b",
                        regex.IGNORECASE)
-_INCLUDING = regex.compile(r"\b(?:including|among\s++them|among\s++whom|of\s++whom|of\s++them)\s*+$",
+_INCLUDING = regex.compile(r"\b(?:including|among\s++them|among\s++whom|of\s++whom|of\s++them)\b",
                            regex.IGNORECASE)
 _SUBSET = regex.compile(  # "200 of them", "five of the six crew"
     r"\s*+(?:of\s++(?:them|whom|those|these)\b|among\s++them\b|of\s++the\s*+$)", regex.IGNORECASE)
@@ -360,7 +360,8 @@ def read(c: Claim, others: Sequence[tuple[int, int]] = ()) -> Reading:
     since = bool(_SINCE_START.search(clause)) or (
         m_since is not None and not _CLAUSE_PUNCT.search(s, b, m_since.start())) or (
         # "8,525 killed since the war began, among them 3,542 children": a part takes its whole's period
-        _INCLUDING.search(s, max(0, a - 40), a) is not None
+        (inc := _INCLUDING.search(s, max(0, a - 60), a)) is not None  # "... among them 3,542 children and 2,187"
+        and not _CLAUSE_PUNCT.search(s, inc.end(), a)
         and _SINCE_START.search(s, max(0, a - WINDOW), a) is not None)
     return Reading(
         place=place, event_place=event_place, parts=tuple(sorted(parts)), nationality=nationality, kind=kind,
