@@ -68,6 +68,7 @@ _FIGURE_AHEAD = regex.compile(
     rf"|{alternation(list(LEXICON.vague))})\b",
     regex.IGNORECASE,
 )
+_DIGIT = re.compile(r"\d")
 _CLAUSE_REST = regex.compile(r"[^,;:()\"“”—–]*+")
 _COLON = regex.compile(  # "IDF: about 170 drones", "- Chief Secretary Jena: toll has risen to 233"
     r"(?:^|(?<=^[ \t]*+[-–—•*][ \t]++))(?P<src>\p{Lu}[\w.'’&-]*+(?:[ \t]++[\w.'’&()-]++){0,7}?)[ \t]*+:[ \t]++(?=\S)")
@@ -133,7 +134,7 @@ def _clean(src: str, strict: bool = True) -> str | None:
         return None  # "who toured the area", "In one village near Kotli": not a speaker
     src = _TRAILING_TIME.sub("", src)  # "Puerto Rico's government yesterday (raised)"
     words = src.split()
-    if not src or len(words) > 14 or any(ch.isdigit() for ch in src):
+    if not src or len(words) > 14 or _DIGIT.search(src):
         return None
     low = src.lower()
     if low in {"we", "i", "you", "this", "that", "there", "which", "who"}:

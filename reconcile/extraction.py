@@ -411,13 +411,14 @@ def _keep(fig: Figure, metric: Metric, who: str | None, sentence: str, a: int) -
     if len(rest) >= 3 and rest[2].lower().strip(",") in LEXICON.attribution_verbs \
             and rest[0][-1:].isalnum() and rest[1].isalpha() and rest[1].lower() not in _NOT_SPEAKER_NOUN:
         return False  # "One person said", "Two officials told": speakers, not a count
-    if _NOT_A_COUNT.match(sentence, a):
+    if fig.low == 1 and _NOT_A_COUNT.match(sentence, a):
         return False  # "one of its dead citizens", "the first one": a pronoun, not a count
     if fig.text.isdigit() and len(fig.text) >= 5:
         return False  # "(12841)", "8972073925": a number or an identifier; counts this large carry separators
-    if _LABEL_IN_BRACKETS.search(sentence, max(0, a - 40), a) and sentence[fig.end - fig.start + a:][:1] == ")":
+    end = a + fig.end - fig.start
+    if sentence[end:end + 1] == ")" and _LABEL_IN_BRACKETS.search(sentence, max(0, a - 40), a):
         return False  # "AUGUSTA, Maine (Coastal 6) -": a name with a number
-    if _AGE_RANGE_BEFORE.search(sentence, max(0, a - 24), a):
+    if "age" in sentence[max(0, a - 24):a] and _AGE_RANGE_BEFORE.search(sentence, max(0, a - 24), a):
         return False  # "the dead ranged in age from 14 to 76"
     head = who.split()[-1].lower() if who else None
     if sentence[max(0, a - 4):a].lower() == "the " and fig.low is not None and fig.low <= 3 \
@@ -624,10 +625,12 @@ def _extract(article: Article | str, **meta: Any) -> list[Claim]:
                 last_source = (sent.paragraph, sourced[-1]) if sourced else None
         elif attributions(i):
             last_source = None  # someone else speaks now
-        said_at = [f.start for f, _ in attributions(i) if f.covers == "after"] if dates else []
-        ev = [d.period for d in dates if d.role == "event" and d.period is not None
-              and d.period.precision is Precision.DAY and d.period.start == d.period.end
-              and not any(d.end <= v for v in said_at)]  # "Early on Sunday, the chief told...": the day of telling
+        ev_dates = [d for d in dates if d.role == "event" and d.period is not None
+                    and d.period.precision is Precision.DAY and d.period.start == d.period.end]
+        if ev_dates:  # "Early on Sunday, the chief told...": the day of telling dates no event
+            said_at = [f.start for f, _ in attributions(i) if f.covers == "after"]
+            ev_dates = [d for d in ev_dates if not any(d.end <= v for v in said_at)]
+        ev = [d.period for d in ev_dates if d.period is not None]
         if ev:
             last_event = (sent.paragraph, ev[-1])
         elif last_event is not None and sent.paragraph != last_event[0]:
@@ -781,7 +784,7 @@ def _claims_of(article: Article, sent: Sentence, figs: list[Figure],
         speech = speech_all[bisect_left(speech_starts, a - WINDOW): bisect_left(speech_starts, a)]  # windowed
         event = None if metric in _STOCK_METRICS else _event_date(near_dates, s, a, tally, relative, speech)
         event_from: Literal["sentence", "paragraph", "lead"] | None = "sentence" if event else None
-        if event is None and metric in _INCIDENT_METRICS and dated:
+        if event is None and metric in _INCIDENT_METRICS and dated and names_incident:
             event = named_event(s, _clause_start(s, a), _clause_end(s, b), dated)  # "killed in the surprise attack"
             event_from = "sentence" if event else None
         if event is None and metric in _INCIDENT_METRICS and last_event is not None and (
