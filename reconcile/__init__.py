@@ -12,6 +12,7 @@ __version__ = "0.1.0"
 
 from .errors import DecodeError, InputError, InputTypeError, ReconcileError
 from .extraction import extract
+from .frames import claims_to_pandas
 from .inputs import ArticleError, read_articles
 from .numbers import find_figures, parse_number
 from .reconciliation import reconcile, relate
@@ -53,6 +54,7 @@ __all__ = [
     "Summary",
     "TimelineEntry",
     "__version__",
+    "claims_to_pandas",
     "extract",
     "find_figures",
     "parse_number",

@@ -18,7 +18,7 @@ import datetime as dt
 import sys
 from decimal import Decimal
 from enum import Enum
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -329,3 +329,9 @@ class Report(Frozen):
 
     claims: list[Claim]
     groups: list[Group]
+
+    def to_pandas(self, what: Literal["claims", "relations"] = "claims") -> Any:
+        """One row per claim (or relation), flat columns; needs ``pip install "reconcile[pandas]"``."""
+        from .frames import report_to_pandas
+
+        return report_to_pandas(self, what)

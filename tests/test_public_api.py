@@ -23,6 +23,7 @@ EXPECTED = [
     "Summary",
     "TimelineEntry",
     "__version__",
+    "claims_to_pandas",
     "extract",
     "find_figures",
     "parse_number",
