@@ -106,6 +106,9 @@ _CHANGE_BEFORE = regex.compile(
     regex.IGNORECASE | regex.REVERSE,
 )
 _NEGATED = regex.compile(r"\b(?:not|none\s+of|no)\s+\Z", regex.IGNORECASE | regex.REVERSE)
+_TOOK_BEFORE = regex.compile(
+    r"\b(?:took|taken|take|takes|taking|seized|abducted|kidnapped|captured|grabbed|snatched)[ \t]++\Z",
+    regex.IGNORECASE | regex.REVERSE)
 _ALL_BUT = regex.compile(r"\ball\s+but\s+\Z", regex.IGNORECASE | regex.REVERSE)
 _WHO_SKIP = frozenset({"more", "other", "excess", "additional", "of", "the", "its", "their", "his",
                        "her", "them", "those", "these", "whom", "were", "had", "have", "been"})
@@ -755,6 +758,8 @@ def _claims_of(article: Article, sent: Sentence, figs: list[Figure],
         if opening is not None and a < opening.end() and metric is not Metric.OTHER:
             opening_metric = metric  # "Of the 73 dead, ...": the whole's own figure
         who = _who(s, b)
+        if metric is Metric.HOSTAGES_HELD and _TOOK_BEFORE.search(s, max(0, hedge_start - 24), hedge_start):
+            metric = Metric.HOSTAGES_TAKEN  # "took 199 hostages": the verb says what happened, not the noun
         if metric is Metric.HOSTAGES_RELEASED and _ALL_BUT.search(s, max(0, a - 12), a):
             metric = Metric.HOSTAGES_HELD  # "all but eight of the girls had been freed"
         head = who.split()[-1].lower() if who else ""

@@ -98,6 +98,8 @@ METRIC_ROWS = [
     Row("The two countries swapped prisoners of war, with 95 freed on each side.", "95", "metric",
         "prisoners_released", "prisoners named before a release in its sentence make it a prisoner release"),
     Row("At least 79 people drowned off the coast.", "79", "metric", "killed", "'drowned' is a verb of dying"),
+    Row("The gunmen killed 40 villagers and took 120 hostages.", "120", "metric", "hostages_taken",
+        "'took 120 hostages': the verb says they were taken, the noun alone only that they are held"),
     Row("The whereabouts of 12 hikers are unknown.", "12", "metric", "missing", "'whereabouts of' counts the missing"),
 ]
 
