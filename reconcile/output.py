@@ -305,6 +305,16 @@ def _title(g: Group) -> str:
             f"{s.independent_reports} independent report(s)")
 
 
+def _notes(g: Group) -> list[str]:
+    """What a reader needs to audit a group: why its claims are one quantity, what it is a part of,
+    and what its parts say against it."""
+    notes = [f"why: {g.why}"] if g.why else []
+    if g.part_of:
+        notes.append(f"part of: {g.part_of}")
+    notes.extend(f"check: {c}" for c in g.checks)
+    return notes
+
+
 def _timeline_cells(g: Group) -> list[list[str]]:
     return [[t.date or "?", t.figure, t.issuer or "-", t.outlet or "-", t.article_id] for t in g.summary.timeline]
 
@@ -341,7 +351,8 @@ def write_report(report: Report, fmt: str, out: TextIO) -> None:
         return
     if fmt == "markdown":
         for g in shown:
-            out.write("### " + _md(_title(g)) + "\n\n" + _md_head(_TIMELINE_COLUMNS))
+            out.write("### " + _md(_title(g)) + "\n\n")
+            out.write("".join(f"*{_md(n)}*\n\n" for n in _notes(g)) + _md_head(_TIMELINE_COLUMNS))
             out.write("".join("| " + " | ".join(_md(x) for x in row) + " |\n" for row in _timeline_cells(g)))
             out.write("\n" + "".join(f"- {r.relation}: {_md(r.explanation)}\n" for r in g.relations) + "\n")
         return
@@ -355,6 +366,8 @@ def _group_renderables(groups: list[Group]) -> Iterator[RenderableType]:
 
     for g in groups:
         yield Text(_title(g), style="bold")
+        for note in _notes(g):
+            yield Text("  " + note, style="dim")
         table = Table(*_TIMELINE_COLUMNS, box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False, show_edge=False)
         table.columns[_TIMELINE_COLUMNS.index("article")].no_wrap = True
         table.columns[_TIMELINE_COLUMNS.index("date")].no_wrap = True
