@@ -1130,11 +1130,19 @@ def _pronoun_one(text: str, start: int, end: int) -> bool:
 
     "one of the dead was a woman" picks a member out (a count says "one person", "two of them"),
     "one another" is reciprocal, "no one" is "nobody". What the grammar cannot see ("one person
-    said": a speaker; "one side") is left to extraction.
+    said": a speaker; "one side") is left to extraction. After an ordinal, "one" stands for the
+    noun ("the first one that killed more than 100"): a count of one would say "the first victim".
     """
     if _ONE_PRONOUN_AFTER.match(text, end, end + 12):
         return True
-    return text[max(0, start - 3):start].lower() in ("no ", "no-") and (start < 4 or not text[start - 4].isalnum())
+    if text[max(0, start - 3):start].lower() in ("no ", "no-") and (start < 4 or not text[start - 4].isalnum()):
+        return True
+    parts = text[max(0, start - 16):start].rsplit(None, 1)
+    return text[start - 1:start] == " " and bool(parts) and parts[-1].lower() in _ORDINAL_WORDS
+
+
+_ORDINAL_WORDS = frozenset({*(w for w, (_, _, plural, use) in _FRACTIONS.items() if use != "fraction" and not plural),
+                            "last", "next"})  # "the first one", "the last one"; not "half one" (a time)
 
 
 def _over(text: str, num: _Num) -> None:

@@ -294,6 +294,8 @@ NOT_FIGURES = [
     ("Tokyo said one of its dead citizens was a woman", "'one of' picks a member out: a pronoun, not a count"),
     ("what could prove one of the deadliest shipwrecks", "'one of the' before a superlative"),
     ("No one was hurt", "'no one' is 'nobody'"),
+    ("the quake is the first one that killed more than", "'one' after an ordinal stands for the noun"),
+    ("the last one was found", "after 'last', likewise"),
     ("the sides blamed one another", "'one another' is reciprocal"),
     ("the couple were hurt", "'couple' is a number only in 'a couple of' or before a scale word"),
     ("a pair", "'a pair' alone names no number"),
