@@ -335,9 +335,16 @@ def read(c: Claim, others: Sequence[tuple[int, int]] = ()) -> Reading:
     seg_lo, seg_hi = segment_bounds(c, others)
     place = _place_in(after) or (c.place if c.place and c.place in s else None) or _place_in(before)
     if place is None:
-        subject = _SUBJECT.search(before) or _POSSESSIVE.search(before)
-        if subject:
-            place = subject.group(1)
+        subject = _SUBJECT.search(before)
+        owner = _POSSESSIVE.search(before) if subject is None else None
+        # a possessive inside the claim's source names who speaks, not where the count is:
+        # "Israel's military said 199 people were abducted into Gaza"
+        speaker = c.source.text.replace("’", "'") if c.source is not None else ""
+        if owner is not None and f"{owner.group(1)}'s" in speaker:
+            owner = None
+        found = subject or owner
+        if found is not None:
+            place = found.group(1)
     if place and ("'s " in place or "’s " in place):  # "Seoul's Itaewon": the inner place
         place = regex.split(r"['’]s\s++", place)[-1]
     event_place = None

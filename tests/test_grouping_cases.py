@@ -86,6 +86,13 @@ CASES: list[Case] = [
         [("a:261", "b:275")], [],
         "one event's toll dated by the days it was announced is still one toll",
     ),
+    (
+        [("a", "2021-05-12", "Gunmen hold 48 hostages in Burkina Faso\n\nGunmen hold 48 hostages in Burkina Faso, officials said."),
+         ("b", "2021-05-13", "Hostage count revised\n\nMali's army said on Thursday that 51 people "
+                             "had been abducted into Burkina Faso during the raid.")],
+        [("a:48", "b:51")], [],
+        "a possessive in the source ('Mali's army said') names the speaker, not the place counted",
+    ),
 ]
 
 
