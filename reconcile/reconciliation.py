@@ -466,6 +466,12 @@ def _anchors(rows: list[_Row]) -> dict[str, list[_Row]]:
         own = min((k for k in mine if fits(row, k)), key=lambda k: (-mine[k], _desc(k)), default=None)
         if _is_stock(row):
             key = "total"  # a stock (people displaced, hostages still held) is a level at a time, not an incident's count
+        elif row.family == "hostages" and row.r.running and not row.r.total_here:
+            # hostages are taken in an abduction: a growing count of hostages held ("the hostage
+            # count rises to 240", "has reached 222") is the count of those taken in it, as
+            # confirmed so far; a running total needs its own words in the figure's clause ("has
+            # abducted 2,000 since the start of 2014"), and what remains after releases is a level
+            key = own or main_here or "total"
         elif campaign:
             lead = row.c.event_date if row.c.event_date_from == "lead" else None
             if row.r.running:

@@ -93,6 +93,14 @@ CASES: list[Case] = [
         [("a:48", "b:51")], [],
         "a possessive in the source ('Mali's army said') names the speaker, not the place counted",
     ),
+    (
+        [("a", "2019-03-04", "Sahel war\n\nGunmen abducted 96 people from a village in Burkina Faso on Saturday, "
+                             "officials said. The rebels have abducted 1,400 people in Burkina Faso since 2015."),
+         ("b", "2019-03-08", "Sahel war live: hostage count rises to 103\n\nThe war has killed 2,100 people since "
+                             "2015. The rebels have abducted 1,500 people in Burkina Faso since 2015, a monitor said.")],
+        [("a:96", "b:103"), ("a:1,400", "b:1,500")], [("a:96", "a:1,400"), ("b:103", "b:1,500")],
+        "a hostage count that rises in a war story is the abduction's count, a running total only with its words",
+    ),
 ]
 
 
