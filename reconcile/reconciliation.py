@@ -474,8 +474,13 @@ def _anchors(rows: list[_Row]) -> dict[str, list[_Row]]:
             key = own or main_here or "total"
         elif campaign:
             lead = row.c.event_date if row.c.event_date_from == "lead" else None
+            lead_key = window.get(lead.start) if lead is not None and lead.start == lead.end else None
             if row.r.running:
                 key = "total"
+            elif lead_key is not None and fits(row, lead_key):
+                # the incident its article's lead dates, when reports date it by their own words:
+                # an article's lead says what it is about, before any other day its body dates
+                key = lead_key
             elif own:
                 key = own  # an article about an incident: its toll is that incident's
             elif row.r.toll and not row.r.event:

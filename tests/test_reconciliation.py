@@ -180,3 +180,26 @@ def test_grouping_table(a: str, b: str, same: bool, why: str) -> None:
 def test_grouping_gap_avalanche() -> None:
     assert not _pair_group(HEAD + "On Saturday 1,100 people were killed in Nepal.",
                            HEAD + "At least 10 people were killed at base camp on Saturday, officials said.")
+
+
+def test_the_incident_an_articles_lead_dates_comes_before_another_day_its_body_dates() -> None:
+    """An undated count in an article whose lead dates an incident that reports date by their own
+    words is that incident's, even when the article's body dates another, smaller incident.
+
+    The lead's date is set by hand: what matters here is how grouping uses a lead date, whatever
+    extraction reads from a given dateline."""
+    a = extract("Gaza war: market strike kills 40\n\nAn Israeli strike on a market in Gaza City killed 40 "
+                "people on Thursday, medics said. The war has killed 30,000 Palestinians since October.",
+                id="a", published=dt.date(2024, 3, 1))
+    b = extract("Market strike toll rises to 45\n\nThe number of Palestinians killed in the market strike has "
+                "risen to 45, the health ministry said.\n\nThe war has killed 30,100 Palestinians since October. "
+                "Troops killed two gunmen in Gaza City on Friday, the army said.", id="b", published=dt.date(2024, 3, 2))
+    thursday = next(c.event_date for c in a if c.figure.text == "40" and c.event_date is not None)
+    b = [c.model_copy(update={"event_date": thursday, "event_date_from": "lead"}) if c.figure.text == "45" else c
+         for c in b]
+    report = reconcile(a + b)
+    group = {cid: g.id for g in report.groups for cid in g.claim_ids}
+    dated_40 = next(c.id for c in a if c.figure.text == "40" and c.event_date is not None)
+    assert {group[c.id] for c in b if c.figure.text == "45"} == {group[dated_40]}
+    two = next(c.id for c in b if c.figure.text == "two")
+    assert group[two] != group[dated_40]
