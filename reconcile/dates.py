@@ -201,7 +201,9 @@ def find_dates(sentence: str, published: dt.date | None) -> list[DateMention]:
     out: list[DateMention] = []
     if _GATE.search(sentence) is None:
         return out
-    for m in DATE_PATTERN.finditer(sentence, timeout=5.0):
+    # the timeout guards the pattern alone (matches are collected first, then read), and grows with
+    # the text: a long text with no sentence stops is slow, not pathological
+    for m in list(DATE_PATTERN.finditer(sentence, timeout=5.0 + len(sentence) / 100_000)):
         raw = sentence[max(0, m.start() - 30): m.start()]
         before = _LEAD_WORDS.sub("", raw)
         role: Role = "event"

@@ -483,8 +483,10 @@ def _named_event(dates: list[DateMention], sentence: str, a: int) -> DatePeriod 
     Gulf War, when Iraq fired 42 Scuds". The clause modifies the dated event noun, so the figure is
     that event's count, whatever role the date plays in the main clause ("since ...")."""
     for d in reversed(dates):
-        if d.end > a or d.period is None or a - d.end > 160:
+        if d.end > a or d.period is None:
             continue
+        if a - d.end > 160:
+            break  # the dates are in text order: every earlier one is farther still
         if _CLAUSE_STOP.search(sentence, d.end, a):
             return None
         m = _DATED_EVENT.match(sentence, d.end, a)
@@ -631,8 +633,8 @@ def _extract(article: Article | str, **meta: Any) -> list[Claim]:
         ev_dates = [d for d in dates if d.role == "event" and d.period is not None
                     and d.period.precision is Precision.DAY and d.period.start == d.period.end]
         if ev_dates:  # "Early on Sunday, the chief told...": the day of telling dates no event
-            said_at = [f.start for f, _ in attributions(i) if f.covers == "after"]
-            ev_dates = [d for d in ev_dates if not any(d.end <= v for v in said_at)]
+            last_said = max((f.start for f, _ in attributions(i) if f.covers == "after"), default=-1)
+            ev_dates = [d for d in ev_dates if d.end > last_said]
         ev = [d.period for d in ev_dates if d.period is not None]
         if ev:
             last_event = (sent.paragraph, ev[-1])
