@@ -306,7 +306,8 @@ def _report(args: argparse.Namespace) -> int:
     with _output(args) as out:
         out.write(html)
     if args.output and not args.quiet:
-        groups = sum(len(g.claim_ids) >= 2 for g in report.groups)
+        # a group's reports: its claims less the repeats of a figure within one article (as the charts count)
+        groups = sum(len(set(g.claim_ids) - {c for v in g.mentions.values() for c in v}) >= 2 for g in report.groups)
         print(f"wrote {args.output}: {len(articles)} articles, {len(claims)} claims, "
               f"{groups} groups of two or more reports", file=sys.stderr)
     return 1 if failed else 0
