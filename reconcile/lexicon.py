@@ -116,6 +116,7 @@ class Lexicon:
     speakers: tuple[tuple[str, str], ...]  # (word, role)
     places: dict[str, str]  # word -> "locative" | "modifier"
     incident_verbs: frozenset[str]  # "struck", "sank": an incident happened
+    collectives: dict[str, tuple[int, bool]]  # "pair" -> (2, exact), "couple" -> (2, approximate)
 
     def events_of(self, *kinds: str, place: bool = False) -> list[str]:
         """The event nouns of some kinds (only those that follow a place name if ``place``)."""
@@ -180,6 +181,7 @@ def load() -> Lexicon:
         speakers=tuple((r[0], r[1]) for r in _lines("speakers.tsv")),
         places={r[0].lower(): r[1] for r in _lines("places.tsv")},
         incident_verbs=_words("incident_verbs.txt"),
+        collectives={r[0]: (int(r[1]), r[2] == "approximate") for r in _lines("collectives.tsv")},
     )
 
 

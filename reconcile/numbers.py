@@ -31,7 +31,6 @@ import regex
 
 from .errors import InputTypeError
 from .lexicon import LEXICON, alternation, by_first_letter
-from .lexicon import _lines as _data_rows
 from .lexicon import greedy as _greedy
 from .records import Figure, FigureKind, Qualifier
 
@@ -55,7 +54,7 @@ _MONTHS = {k.lower(): v for k, v in LEXICON.months.items()}
 
 _FRACTIONS = LEXICON.fractions
 # "a pair of" = 2, "a couple of" = 2, approximate: word -> (value, approximate)
-_COLLECTIVES = {r[0]: (int(r[1]), r[2] == "approximate") for r in _data_rows("collectives.tsv")}
+_COLLECTIVES = LEXICON.collectives
 _SYMBOLS = {f: iso for f, (iso, pos) in LEXICON.currencies.items() if pos == "symbol"}  # "$", "US$", "£"
 _CURRENCY_WORDS = {" ".join(f.lower().split()): iso for f, (iso, pos) in LEXICON.currencies.items() if pos == "word"}
 _SYMBOL_CHARS = "".join(sorted({regex.escape(f[-1]) for f in _SYMBOLS}))  # for character classes: "$£€¥"
