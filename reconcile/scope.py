@@ -246,6 +246,8 @@ _INCLUDING = regex.compile(r"\b(?:including|among\s++them|among\s++whom|of\s++wh
                            regex.IGNORECASE)
 _SUBSET = regex.compile(  # "200 of them", "five of the six crew"
     r"\s*+(?:of\s++(?:them|whom|those|these)\b|among\s++them\b|of\s++the\s*+$)", regex.IGNORECASE)
+_WHOLE_OF = regex.compile(  # "57 of the 131 victims had been identified": 131 is the whole, the state is 57's
+    r"\s*+of\s++(?:all\s++)?the\s++$", regex.IGNORECASE)
 _PEOPLE = frozenset({"people", "persons", "person", "residents", "inhabitants", "civilians", "individuals"})
 _THING_STOP = frozenset({"of", "more", "other", "them", "whom", "which", "who", "were",
                          "was", "are", "is", "had", "have", "has", "been", "the", "a", "an", "and", "or",
@@ -295,6 +297,9 @@ def read(c: Claim, others: Sequence[tuple[int, int]] = ()) -> Reading:
     kinds: list[str] = []
     fate: str | None = None
     who = c.who or ""
+    # the whole of a partitive ("57 of the 131 victims had now been identified"): a state word
+    # after it predicates the part named before it, not the whole
+    whole_of = lo > 0 and _WHOLE_OF.fullmatch(before) is not None
     for text, pat, allowed in ((near_after, after_pat, ("state", "fate", "kind")),
                                (noun_after, after_pat, ("population",)),
                                (who, after_pat, ("population", "state", "fate", "kind")),
@@ -310,7 +315,7 @@ def read(c: Claim, others: Sequence[tuple[int, int]] = ()) -> Reading:
                         fate = v
                 elif role == "kind":
                     kinds.append(v)
-                elif role == "state" and (w, "fate") in roles and c.metric is Metric.MUNITIONS:
+                elif role == "state" and (((w, "fate") in roles and c.metric is Metric.MUNITIONS) or whole_of):
                     continue
                 else:
                     parts.add(v)

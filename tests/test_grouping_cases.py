@@ -101,6 +101,14 @@ CASES: list[Case] = [
         [("a:96", "b:103"), ("a:1,400", "b:1,500")], [("a:96", "a:1,400"), ("b:103", "b:1,500")],
         "a hostage count that rises in a war story is the abduction's count, a running total only with its words",
     ),
+    (
+        [("a", "2024-05-02", "Floods in Kenya\n\nFloods in Kenya have killed 120 people, officials said."),
+         ("b", "2024-05-04", "Kenya flood toll\n\nOfficials in Kenya said 45 of the 126 flood victims had now "
+                             "been identified."),
+         ("c", "2024-05-06", "Kenya flood toll rises\n\nFloods in Kenya have killed 130 people, officials said.")],
+        [("a:120", "b:126"), ("b:126", "c:130")], [("b:45", "a:120")],
+        "the whole of a partitive ('45 of the 126 victims had been identified') is the toll; the state is the part's",
+    ),
 ]
 
 
