@@ -321,7 +321,11 @@ def read(c: Claim, others: Sequence[tuple[int, int]] = ()) -> Reading:
                     parts.add(v)
     if _LEAVING.search(before):
         parts.add("remaining")  # "53 escaped, leaving 223 in captivity": what is left
-    if (_MORE_AFTER.match(after) and not _THAN.search(after)) or _ADDED.match(after):
+    # "more ... than" is a comparison, an excess, to the end of its clause, across figures in it:
+    # "1,052 more people died in the 42 days after the storm than in the same period of 2016"
+    stop = _CLAUSE_PUNCT.search(s, b)
+    compared = _THAN.search(s, b, stop.start() if stop is not None else len(s)) is not None
+    if (_MORE_AFTER.match(after) and not compared) or _ADDED.match(after):
         parts.add("increment")  # "four more bodies", "10 victims were added": a day's increase
     if not parts and fate is None and _SUBSET.match(after):
         parts.add("subset")  # "200 of them were in the hands of ...": a part of the figure before

@@ -109,6 +109,13 @@ CASES: list[Case] = [
         [("a:120", "b:126"), ("b:126", "c:130")], [("b:45", "a:120")],
         "the whole of a partitive ('45 of the 126 victims had been identified') is the toll; the state is the part's",
     ),
+    (
+        [("a", "2022-08-10", "Heatwave in Spain\n\nThe heatwave killed 1,200 people in Spain, officials said."),
+         ("b", "2022-09-01", "Heatwave study\n\nA study found that 1,150 more people died across Spain in the 30 "
+                             "days after the heatwave began than in the same period of 2021.")],
+        [("a:1,200", "b:1,150")], [],
+        "'more ... than' is an excess over normal (the toll), not an increment, even with a figure between",
+    ),
 ]
 
 
