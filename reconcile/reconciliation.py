@@ -102,6 +102,8 @@ _BODIES = regex.compile(r"\b(?:bodies|corpses|remains)\b", regex.IGNORECASE)
 _OCCASIONS = frozenset({Metric.HOSTAGES_RELEASED, Metric.PRISONERS_RELEASED})
 _SHRINKABLE = frozenset({Metric.HOSTAGES_HELD, Metric.MISSING, Metric.DISPLACED, Metric.POPULATION,
                          Metric.DETAINED, Metric.OTHER})
+_LEFT_OVER = frozenset({Metric.MISSING})
+"""Metrics that by their meaning count what remains: "still missing" is all of the missing."""
 _STOCK = frozenset({Metric.HOSTAGES_HELD, Metric.POPULATION, Metric.DISPLACED})
 def _value(v: int | Decimal | None) -> float | None:
     return None if v is None else float(v)
@@ -627,6 +629,8 @@ def _parts(rows: list[_Row], main: Place | None, countries: list[str],
     raw: dict[str, set[str]] = {}
     for row in rows:
         parts = set(row.r.parts)
+        if row.c.metric in _LEFT_OVER:
+            parts.discard("remaining")  # "22 people remain unaccounted for" is the missing count itself
         nat = row.r.nationality
         if nat and not _nationality_is_local(nat, main, countries):
             parts.add(f"nationality:{nat}")

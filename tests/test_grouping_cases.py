@@ -116,6 +116,12 @@ CASES: list[Case] = [
         [("a:1,200", "b:1,150")], [],
         "'more ... than' is an excess over normal (the toll), not an increment, even with a figure between",
     ),
+    (
+        [("a", "2023-03-14", "Floods in Peru\n\nOfficials said 30 people were missing after floods in Peru."),
+         ("b", "2023-03-16", "Peru floods\n\nOfficials said 26 people remain missing in Peru.")],
+        [("a:30", "b:26")], [],
+        "'remain missing' is the missing count itself, not a part of it (missing is what remains)",
+    ),
 ]
 
 
