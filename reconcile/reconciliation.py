@@ -85,6 +85,8 @@ GROWTH_RATIO = 1.5
 """A later figure 1.5 times an earlier lower bound is an update, not merely consistent."""
 INCIDENT_DAYS = 0
 """In a story of a campaign (a war), event dates this many days apart or less are one incident (0: the same day)."""
+SALVO_DAYS = 1
+"""Munitions (missiles, drones) dated a day apart are one attack: an overnight salvo has two dates."""
 DISASTER_DAYS = 7
 """In a story of one disaster, event dates within a week of the one before are one incident: a fire
 burns for days and reports date its toll by them; a second quake weeks later is another incident."""
@@ -413,7 +415,8 @@ def _anchors(rows: list[_Row]) -> dict[str, list[_Row]]:
     if not campaign:
         _one_event(rows, past, out)
         return out
-    window_days = INCIDENT_DAYS
+    # a salvo of missiles and drones is launched overnight: reports date it by either day
+    window_days = SALVO_DAYS if rows and rows[0].family == "munitions" else INCIDENT_DAYS
     for row in rows:
         if row.c.id in past:
             out[past[row.c.id]].append(row)

@@ -122,6 +122,14 @@ CASES: list[Case] = [
         [("a:30", "b:26")], [],
         "'remain missing' is the missing count itself, not a part of it (missing is what remains)",
     ),
+    (
+        [("a", "2024-04-14", "Drones hit Kyiv\n\nRussia launched 40 drones at Kyiv on Saturday, the air force said. "
+                             "Russia has launched 9,000 drones at Ukraine since the war began."),
+         ("b", "2024-04-15", "Kyiv attack\n\nRussia launched 42 drones at Kyiv on Sunday, the air force said. "
+                             "Russia has launched 9,100 drones at Ukraine since the war began.")],
+        [("a:40", "b:42"), ("a:9,000", "b:9,100")], [("a:40", "a:9,000")],
+        "an overnight salvo in a war is dated by either day (Saturday, Sunday): one attack, apart from the total",
+    ),
 ]
 
 
