@@ -216,6 +216,6 @@ def find_dates(sentence: str, published: dt.date | None) -> list[DateMention]:
             role = "report"
         possessive = bool(m.group("poss")) or bool(
             _EVENT_NOUN_AFTER.match(sentence, m.end(), m.end() + 24)
-        ) or bool(_EVENT_NOUN_BEFORE.search(sentence, max(0, m.start() - 24), m.start()))
+        ) or (raw[-3:] in ("of ", "on ") and bool(_EVENT_NOUN_BEFORE.search(sentence, max(0, m.start() - 24), m.start())))
         out.append(DateMention(m.start(), m.end(), m.group(), _resolve(m, published), role, possessive))
     return out

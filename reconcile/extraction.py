@@ -40,6 +40,7 @@ _CUES = LEXICON.metric_cues
 _CUE = re.compile(rf"(?<![\w-])(?P<cue>{greedy(alternation(list(_CUES)))})(?![\w-])", re.IGNORECASE)
 _QUOTE_INTRO = regex.compile(r"\b(?:said|says|told\s++\w++|added|stated)[ \t]*+:[ \t]*+\S")
 _FROM_FIGURE = regex.compile(r"\bfrom[ \t]++\Z", regex.IGNORECASE)
+_SAID = re.compile(greedy(rf"\b(?:{alternation(list(LEXICON.attribution_verbs))})\b"))  # a verb of saying, cheaply
 _HOSTAGE_METRICS = frozenset({Metric.HOSTAGES_TAKEN, Metric.HOSTAGES_HELD, Metric.HOSTAGES_RELEASED})
 _HOSTAGE_WORD = regex.compile(  # someone was taken: the story has hostages
     r"\b(?:hostages?|captives?|captivity|captors?|abduct\w*+|kidnap\w*+)\b", regex.IGNORECASE)
@@ -144,6 +145,11 @@ _NEW_INCIDENT = regex.compile(  # an indefinite noun phrase brings in a new refe
     regex.IGNORECASE)
 _CAMPAIGN = regex.compile(  # a running total of a long event: "the war has killed", "since October 7"
     rf"\b(?:{alternation(LEXICON.events_of('campaign'))})s?\b|\bsince\b", regex.IGNORECASE)
+_SENTENCE_FLAGS = {
+    "campaign": _CAMPAIGN,
+    "names_incident": _INCIDENT_NOUN,
+    "other_incident": _NEW_INCIDENT,  # "a strike on an apartment killed seven": another incident
+}
 _STOCK_METRICS = frozenset({Metric.HOSTAGES_HELD, Metric.POPULATION})
 # what an incident's date dates: its toll, who was taken or freed, what was fired; not a count of the missing,
 # the detained or the displaced, which is a state on the day it is reported
@@ -628,12 +634,12 @@ def _extract(article: Article | str, **meta: Any) -> list[Claim]:
                 sourced = [c.source for c in new if c.source is not None
                            and (attr.is_backreference(c.source.text) or _QUOTE_INTRO.search(sent.text))]
                 last_source = (sent.paragraph, sourced[-1]) if sourced else None
-        elif attributions(i):
-            last_source = None  # someone else speaks now
+        elif last_source is not None and _SAID.search(sent.text):
+            last_source = None  # someone speaks now
         ev_dates = [d for d in dates if d.role == "event" and d.period is not None
                     and d.period.precision is Precision.DAY and d.period.start == d.period.end]
         if ev_dates:  # "Early on Sunday, the chief told...": the day of telling dates no event
-            last_said = max((f.start for f, _ in attributions(i) if f.covers == "after"), default=-1)
+            last_said = max((m.start() for m in _SAID.finditer(sent.text)), default=-1)
             ev_dates = [d for d in ev_dates if d.end > last_said]
         ev = [d.period for d in ev_dates if d.period is not None]
         if ev:
@@ -718,9 +724,13 @@ def _claims_of(article: Article, sent: Sentence, figs: list[Figure],
     running = bool(_RUNNING.search(s))
     relative = bool(_RELATIVE_TIME.search(s))
     past = bool(_PAST_MARKER.search(s))  # "at the time", "had been freed": an earlier event than the lead's
-    campaign = bool(_CAMPAIGN.search(s))
-    names_incident = bool(_INCIDENT_NOUN.search(s))
-    other_incident = bool(_NEW_INCIDENT.search(s))  # "a strike on an apartment killed seven": another incident
+    flags: dict[str, bool] = {}  # read on first use: most sentences never need them
+
+    def has(name: str) -> bool:
+        if name not in flags:
+            flags[name] = _SENTENCE_FLAGS[name].search(s) is not None
+        return flags[name]
+
     speech_all = [f for f, _ in found if f.covers == "after"]
     speech_starts = [f.start for f in speech_all]
     date_starts = [d.start for d in dates]
@@ -791,7 +801,7 @@ def _claims_of(article: Article, sent: Sentence, figs: list[Figure],
         speech = speech_all[bisect_left(speech_starts, a - WINDOW): bisect_left(speech_starts, a)]  # windowed
         event = None if metric in _STOCK_METRICS else _event_date(near_dates, s, a, tally, relative, speech)
         event_from: Literal["sentence", "paragraph", "lead"] | None = "sentence" if event else None
-        if event is None and metric in _INCIDENT_METRICS and dated and names_incident:
+        if event is None and metric in _INCIDENT_METRICS and dated and has("names_incident"):
             event = named_event(s, _clause_start(s, a), _clause_end(s, b), dated)  # "killed in the surprise attack"
             event_from = "sentence" if event else None
         if event is None and metric in _INCIDENT_METRICS and last_event is not None and (
@@ -799,8 +809,8 @@ def _claims_of(article: Article, sent: Sentence, figs: list[Figure],
             if last_event[0] == sent.paragraph and not tally and not running:
                 event, event_from = last_event[1], "paragraph"  # the paragraph's own day
             elif incident or last_event[0] == -1:
-                if incident and not campaign and not relative and not other_incident \
-                        and (not war or names_incident or not (tally or running)):
+                if incident and not relative and not has("campaign") and not has("other_incident") \
+                        and (not war or not (tally or running) or has("names_incident")):
                     event, event_from = incident_day, "lead"  # the incident the article is about
                 elif not incident and not tally and not running and not past:
                     event, event_from = last_event[1], "lead"  # the article's opening date
