@@ -246,6 +246,13 @@ _INCLUDING = regex.compile(r"\b(?:including|among\s++them|among\s++whom|of\s++wh
                            regex.IGNORECASE)
 _SUBSET = regex.compile(  # "200 of them", "five of the six crew"
     r"\s*+(?:of\s++(?:them|whom|those|these)\b|among\s++them\b|of\s++the\s*+$)", regex.IGNORECASE)
+_FACILITY = regex.compile(  # a hospital or morgue that received the figure: its share, not the toll
+    r"""((?:\p{Lu}[\p{L}'’-]*+\s++){0,3})                   # its name, if any ("Al-Awda")
+    (?i:hospital|morgue|clinic|mortuary)s?\b                 # the facility ...
+    [^.;:!?]{0,80}?                                           # ... then, in the same clause run,
+    \b(?i:received|receiving|took\s++in|taken\s++in|admitted|admitting)\s++  # a verb of receiving
+    (?i:(?:about|around|some|at\s++least|more\s++than|nearly|over)\s++)?$   # right before the figure
+    """, regex.VERBOSE)
 _WHOLE_OF = regex.compile(  # "57 of the 131 victims had been identified": 131 is the whole, the state is 57's
     r"\s*+of\s++(?:all\s++)?the\s++$", regex.IGNORECASE)
 _PEOPLE = frozenset({"people", "persons", "person", "residents", "inhabitants", "civilians", "individuals"})
@@ -319,6 +326,9 @@ def read(c: Claim, others: Sequence[tuple[int, int]] = ()) -> Reading:
                     continue
                 else:
                     parts.add(v)
+    facility = _FACILITY.search(s, max(0, a - WINDOW), a)
+    if facility is not None:  # "Al-Awda Hospital received three dead": one hospital's share of the toll
+        parts.add(f"at {' '.join(facility.group(1).split()) or 'one'} facility")
     if _LEAVING.search(before):
         parts.add("remaining")  # "53 escaped, leaving 223 in captivity": what is left
     # "more ... than" is a comparison, an excess, to the end of its clause, across figures in it:

@@ -130,6 +130,13 @@ CASES: list[Case] = [
         [("a:40", "b:42"), ("a:9,000", "b:9,100")], [("a:40", "a:9,000")],
         "an overnight salvo in a war is dated by either day (Saturday, Sunday): one attack, apart from the total",
     ),
+    (
+        [("a", "2023-07-04", "Bus crash in Peru\n\nA bus crash killed 50 people near Lima on Monday, police said. "
+                             "Loayza Hospital received 20 dead and Rebagliati Hospital took in 30 dead, officials said."),
+         ("b", "2023-07-05", "Peru bus crash\n\nThe bus crash near Lima on Monday killed 52 people, police said.")],
+        [("a:50", "b:52")], [("a:30", "b:52"), ("a:20", "a:30"), ("a:20", "a:50")],
+        "what one hospital received is its share of the toll, and two hospitals' shares are apart",
+    ),
 ]
 
 
