@@ -96,7 +96,7 @@ _BY_AFTER = regex.compile(r"\s++by\b")
 _PUNCT = regex.compile(r"[,;:()\"“”—]")
 _DET_OR_AND = regex.compile(r"\b(?:the|and|or|but)\b", regex.IGNORECASE)
 _CLAUSE_END = regex.compile(r"[;:()\"“”—]")
-_WEAK_CUES = frozenset({"hostages", "hostage", "captives", "residents", "inhabitants", "population"})
+_WEAK_CUES = frozenset({"hostages", "hostage", "captives", "residents", "inhabitants", "population", "patients"})
 _NOT_SPEAKER_NOUN = frozenset({"was", "were", "is", "are", "had", "has", "have", "and", "of", "or", "more"})
 _PAST_MARKER = regex.compile(
     r"\b(?:at\s++the\s++time|previously|initially|originally|back\s++in|had\s++been|had\s++\w+ed)\b",
