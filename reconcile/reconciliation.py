@@ -59,6 +59,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
+from itertools import pairwise
 from typing import Literal
 
 import regex
@@ -100,6 +101,8 @@ place, is a part ("of the 73 dead, 40 were in Wajima"); a live blog's earlier to
 ALL_PAIRS_LIMIT = 80
 """Groups larger than this relate each report to the previous one only (a chain), not all pairs."""
 
+_ADDEND = regex.compile(  # from after the first figure to "N more": "... in the fires and six more"
+    r"""[^.;:!?]*?\band\s++\S++\s++more\b.{0,6}""", regex.IGNORECASE | regex.DOTALL)
 _BODIES = regex.compile(r"\b(?:bodies|corpses|remains)\b", regex.IGNORECASE)
 _OCCASIONS = frozenset({Metric.HOSTAGES_RELEASED, Metric.PRISONERS_RELEASED})
 _SHRINKABLE = frozenset({Metric.HOSTAGES_HELD, Metric.MISSING, Metric.DISPLACED, Metric.POPULATION,
@@ -650,6 +653,15 @@ def _parts(rows: list[_Row], main: Place | None, countries: list[str],
         for row in same_sentence:  # drones beside missiles are no part of them
             kinds[(row.r.kind, row.r.fate)].append(row)
         _siblings(list(kinds.values()), raw)
+        # "40 people who died in the fires and six more who died in hospital": the count before
+        # "N more" is the first addend of a sum, a part as much as the increment is
+        ordered = sorted(same_sentence, key=lambda row: row.c.figure.start)
+        for first, then in pairwise(ordered):
+            if "increment" in then.r.parts and not raw[first.c.id] and first.r.kind == then.r.kind \
+                    and not first.r.tally and not first.r.running and _ADDEND.fullmatch(
+                        first.c.sentence, first.c.figure.end - first.c.sentence_start,
+                        then.c.figure.end - then.c.sentence_start + 6) is not None:
+                raw[first.c.id].add("first addend")
     drop: set[str] = set(whole_words)
     for token in {t for parts in raw.values() for t in parts}:
         with_t = [_rep(row) for row in rows if token in raw[row.c.id] and not row.c.figure.vague]

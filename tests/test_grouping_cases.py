@@ -137,6 +137,13 @@ CASES: list[Case] = [
         [("a:50", "b:52")], [("a:30", "b:52"), ("a:20", "a:30"), ("a:20", "a:50")],
         "what one hospital received is its share of the toll, and two hospitals' shares are apart",
     ),
+    (
+        [("a", "2022-12-23", "Fire in Valparaiso\n\nThe governor said 30 people died in the fire and four more "
+                             "died in hospital of their burns."),
+         ("b", "2022-12-24", "Valparaiso fire toll\n\nThe fire in Valparaiso killed 34 people, officials said.")],
+        [], [("a:30", "b:34"), ("a:four", "b:34"), ("a:30", "a:four")],
+        "'30 died in the fire and four more in hospital': both addends are parts of the toll of 34",
+    ),
 ]
 
 
