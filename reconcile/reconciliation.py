@@ -35,7 +35,8 @@ in one article (headline, lead, body) is one report: the first mention, with the
 its ``mentions``. Relations are between reports of different articles: ``consistent`` (the
 intervals overlap), ``update`` (the later report is materially higher, or lower for a count
 that can shrink, such as hostages still held; of two figures of a growing count with no date
-to order them, the higher is read as the later) or ``conflict`` (a later, lower figure for a
+to order them, the higher is read as the later; of a count that rises and falls, such as the
+missing, two figures at an unknown time are two moments of it) or ``conflict`` (a later, lower figure for a
 count that cannot shrink, or two figures of one moment that do not overlap). "About X" is
 widened by :data:`APPROX_TOLERANCE` either side.
 
@@ -208,6 +209,10 @@ def _relate(a: Claim, b: Claim, fa_: _Facts, fb_: _Facts) -> Relation:
                 a, b, fa_, fb_, da, db = b, a, fb_, fa_, db, da
                 head = f"{fa_[2]} ({fa_[3]}, {_fmt_date(da)}) and {fb_[2]} ({fb_[3]}, {_fmt_date(db)})"
             label, why = "update", f"the higher figure is read as the later: a count of this kind only grows ({when})."
+        elif da is None or db is None:
+            # a count that rises and falls (missing, displaced, hostages held): two figures at
+            # unknown times are two moments of it, not a contradiction
+            label, why = "update", f"a count of {a.metric.value.replace('_', ' ')} changes over time ({when})."
         else:
             label, why = "conflict", f"cannot both hold: the figures do not overlap ({when})."
     elif overlap:

@@ -75,6 +75,21 @@ def test_unknown_order_is_said() -> None:
     assert not r.order_known and "unknown" in r.explanation
 
 
+@pytest.mark.parametrize("first,second,label,why", [
+    ("Officials said 15 people were missing after the quake.", "Officials said 22 people remain missing after the quake.",
+     "update", "a count that rises and falls (missing), one report undated: two moments of it"),
+    ("Officials said 300 people were missing after the quake.", "Officials said 22 people remain missing after the quake.",
+     "update", "the missing can fall as people are found: lower is no contradiction at an unknown time"),
+    ("Fifteen people were killed in the blast.", "Fifty people were killed in the blast.",
+     "update", "a toll only grows: the higher figure is read as the later"),
+])
+def test_unknown_order_of_a_changing_count(first: str, second: str, label: str, why: str) -> None:
+    a = extract(first, id="a", published="2024-01-03")[0]
+    b = extract(second, id="b")[0]
+    r = relate(a, b)
+    assert not r.order_known and r.relation == label, why
+
+
 def test_empty_input_gives_an_empty_report() -> None:
     report = reconcile([])
     assert report.claims == [] and report.groups == []
