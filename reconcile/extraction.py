@@ -275,6 +275,23 @@ def _phrase_end(s: str, b: int, limit: int) -> int:
     return m.start() if m is not None else min(len(s), limit)
 
 
+_SINCE_INCIDENT = regex.compile(  # "since the start of the attack": the incident itself, not a campaign
+    rf"[ \t]++(?:the[ \t]++)?(?:(?:start|beginning|onset)[ \t]++of[ \t]++(?:the[ \t]++)?)?(?:[\w-]++[ \t]++)?"
+    rf"(?:{alternation(LEXICON.events_of('disaster', 'violence'))})\b(?!s)",  # singular: "the strikes" are many
+    regex.IGNORECASE)
+
+
+def _campaign_near(s: str, a: int, b: int) -> bool:
+    """Whether the figure's clause (or the 80 characters before it) reads as a running total of a long
+    event: "the war has killed", "since October" - not "Israel's war cabinet met" in another clause, nor
+    "since the start of the attack" (the incident itself)."""
+    lo, hi = max(0, _clause_start(s, a) - 80), _clause_end(s, b)
+    for m in _CAMPAIGN.finditer(s, lo, hi):
+        if m.group().lower() != "since" or not _SINCE_INCIDENT.match(s, m.end(), m.end() + 60):
+            return True
+    return False
+
+
 def _past_clause(s: str, a: int, b: int) -> bool:
     """Whether the figure's clause tells what happened (a past tense, no modal): "137 officers were
     sent", not "1.4 million would need food"; a count of other things dates to the incident only then."""
@@ -361,16 +378,22 @@ _RELATIVE_TIME = regex.compile(r"\b(?:a|one|two|three|\d+)\s++years?\s++(?:after
                                 regex.IGNORECASE)
 
 
+_CLAUSE_MARK = regex.compile(r"[;:(\"“”—]|,(?!\d)|(?<!\d),")  # a comma between digits ("70,457") is no break
+
+
 def _clause_end(sentence: str, a: int) -> int:
     limit = min(len(sentence), a + WINDOW)
-    ends = [k for k in (sentence.find(ch, a, limit) for ch in ",;:(\"“”—") if k >= 0]
-    return min(ends) if ends else limit
+    m = _CLAUSE_MARK.search(sentence, a, limit)
+    return m.start() if m is not None else limit
 
 
 def _clause_start(sentence: str, a: int) -> int:
     floor = max(0, a - WINDOW)
-    k = max(sentence.rfind(ch, floor, a) for ch in ",;:(\"“”—")
-    return k + 1 if k >= 0 else floor
+    m = _CLAUSE_MARK_BACK.search(sentence, floor, a)
+    return m.start() + 1 if m is not None else floor
+
+
+_CLAUSE_MARK_BACK = regex.compile(_CLAUSE_MARK.pattern, regex.REVERSE)
 
 
 _AND_PLACE = regex.compile(r"\s++and\s++(?:the\s++)?(\p{Lu}[\w'’-]*+)")
@@ -809,7 +832,7 @@ def _claims_of(article: Article, sent: Sentence, figs: list[Figure],
             if last_event[0] == sent.paragraph and not tally and not running:
                 event, event_from = last_event[1], "paragraph"  # the paragraph's own day
             elif incident or last_event[0] == -1:
-                if incident and not relative and not has("campaign") and not has("other_incident") \
+                if incident and not relative and not _campaign_near(s, a, b) and not has("other_incident") \
                         and (not war or not (tally or running) or has("names_incident")):
                     event, event_from = incident_day, "lead"  # the incident the article is about
                 elif not incident and not tally and not running and not past:

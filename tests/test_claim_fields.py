@@ -164,6 +164,15 @@ DATE_ROWS = [
         "a date before a verb of saying dates the saying, not what the reported clause says"),
     Row("Since the war began on 7 October, 9,000 people have been killed.", "9,000", "event_date", None,
         "a running total of a war has no event date"),
+    Row("Missile attack on Olmen\n\nThe missile attack struck Olmen on Wednesday.\n\nMedics say they have "
+        "treated 31 people since the start of the attack.", "31", "event_date", "2025-03-05",
+        "'since the start of the attack' is the incident itself, not a long campaign"),
+    Row("Missile attack on Olmen\n\nThe missile attack struck Olmen on Wednesday.\n\nJets downed 80 drones "
+        "over the weekend, the army said, as the war cabinet met.", "80", "event_date", "2025-03-05",
+        "a campaign word in another clause ('the war cabinet met') does not make the figure a running total"),
+    Row("Gaza toll\n\nA strike hit a school on Monday.\n\nThe ministry said 2,750 people had been killed "
+        "and 9,700 wounded since the strikes began.", "2,750", "event_date", None,
+        "'since the strikes began': many incidents, a running total (a thousands comma is no clause break)"),
     Row("It was the deadliest quake since the 1999 Izmit earthquake, which killed 17,000 people.", "17,000",
         "event_date", "1999", "a relative clause describes the dated event before it"),
     Row("Blast anniversary\n\nThousands marched on Thursday, a year after the blast killed 200 people.",
