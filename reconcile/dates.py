@@ -42,15 +42,17 @@ DATE_PATTERN = regex.compile(
         (?:[ \t]++(?P<md_rel>last|this)[ \t]++year\b)?)
   | (?P<dm>(?P<dm_d>\d{{1,2}})[ \t]++(?P<dm_m>{_MONTH})\b(?:,?[ \t]++(?P<dm_y>(?:1[89]|20)\d\d)\b)?)
   | (?P<my>(?P<my_m>{_MONTH})[ \t]++(?P<my_y>(?:1[89]|20)\d\d)\b)
-  | (?P<mo>(?<=\b(?:in|since|by|from|of|during|until|last|this|early|late|mid|mid-|through|before|after)[ \t]++)(?P<mo_m>{_MONTH})\b)
+  | (?P<mo>(?P<mo_m>{_MONTH})\b                                 # "in March": the name first, then what stands before it
+        (?<=\b(?:in|since|by|from|of|during|until|last|this|early|late|mid|mid-|through|before|after)[ \t]++(?:{_MONTH})))
   | (?P<wd>(?P<wd_n>{_WEEKDAY})\b(?P<poss>'s|’s)?)
   | (?P<rel>yesterday|today|tonight|last[ \t]++night|this[ \t]++week|last[ \t]++week|last[ \t]++month
         |this[ \t]++month|last[ \t]++year|this[ \t]++year|earlier[ \t]++this[ \t]++(?:week|month|year))\b
-  | (?P<ye>(?<=\b(?:the|a|an|its|this)[ \t]++)(?P<ye_y>(?:1[89]|20)\d\d)\b   # "the 2016 Kumamoto quakes"
-        (?=(?:[ \t]++\p{{Lu}}[\p{{L}}'’-]*+){{0,2}}[ \t]++(?i:{_EVENT_NOUNS})s?\b))
-  | (?P<yo>(?<=\b(?i:{_EVENT_NOUNS})s?[ \t]++of[ \t]++)(?P<yo_y>(?:1[89]|20)\d\d)\b)  # "the Sewol ferry disaster of 2014"
-  | (?P<yr>(?<=\b(?:in|since|by|until|from|during|before|after|year|start[ \t]++of|end[ \t]++of)[ \t]++)
-        (?P<yr_y>(?:1[89]|20)\d\d)\b(?![ \t]*+(?:people|persons|[a-z]+s\b)))
+  | (?P<yr>(?P<yr_y>(?:1[89]|20)\d\d)\b                     # a bare year: the digits first (cheap), then their context
+        (?: (?<=\b(?:the|a|an|its|this)[ \t]++\d{{4}})            # "the 2016 Kumamoto quakes": a year naming an event
+            (?=(?:[ \t]++\p{{Lu}}[\p{{L}}'’-]*+){{0,2}}[ \t]++(?i:{_EVENT_NOUNS})s?\b)
+          | (?<=\b(?i:{_EVENT_NOUNS})s?[ \t]++of[ \t]++\d{{4}})       # "the Sewol ferry disaster of 2014"
+          | (?<=\b(?:in|since|by|until|from|during|before|after|year|start[ \t]++of|end[ \t]++of)[ \t]++\d{{4}})
+            (?![ \t]*+(?:people|persons|[a-z]+s\b))))
     """,
     regex.VERBOSE,
 )
@@ -155,9 +157,8 @@ def _resolve(m: regex.Match[str], base: dt.date | None) -> DatePeriod | None:
             r = _month_day(m.group("my_m"), None, m.group("my_y"), base)
         elif m.group("mo"):
             r = _month_day(m.group("mo_m"), None, None, base)
-        elif m.group("yr") or m.group("ye") or m.group("yo"):
-            year = m.group("yr_y") or m.group("ye_y") or m.group("yo_y")
-            return DatePeriod.of(dt.date(int(year), 1, 1), Precision.YEAR)
+        elif m.group("yr"):
+            return DatePeriod.of(dt.date(int(m.group("yr_y")), 1, 1), Precision.YEAR)
         elif m.group("wd"):
             if base is None:
                 return None
