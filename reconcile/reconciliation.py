@@ -379,7 +379,7 @@ def _related(a: Place | None, b: Place | None) -> bool:
     return a is None or b is None or a.key == b.key or contains(a, b) or contains(b, a)
 
 
-def _anchors(rows: list[_Row]) -> dict[str, list[_Row]]:
+def _anchors(rows: list[_Row], release_leads: frozenset[str] = frozenset()) -> dict[str, list[_Row]]:
     """Anchor each row to an incident (its day), another earlier event (its year), or the total.
 
     A row dated by its own words belongs to that day's incident. Then two modes:
@@ -486,7 +486,10 @@ def _anchors(rows: list[_Row]) -> dict[str, list[_Row]]:
             # abducted 2,000 since the start of 2014"), and what remains after releases is a level
             key = own or main_here or "total"
         elif campaign:
-            lead = row.c.event_date if row.c.event_date_from == "lead" else None
+            # the lead's date is the day of what the lead counts: when the lead counts only a
+            # release, the abduction its article recalls is not dated by it
+            lead = row.c.event_date if row.c.event_date_from == "lead" and (
+                row.c.article_id not in release_leads or row.c.metric in _OCCASIONS) else None
             lead_key = window.get(lead.start) if lead is not None and lead.start == lead.end else None
             if row.r.running:
                 key = "total"
@@ -759,9 +762,14 @@ def _quantities(rows: list[_Row], countries: list[str]) -> list[_Quantity]:
     by_family: dict[str, list[_Row]] = defaultdict(list)
     for row in rows:
         by_family[row.family].append(row)
+    lead_metrics: dict[str, set[Metric]] = defaultdict(set)
+    for row in rows:
+        if row.lead:
+            lead_metrics[row.c.article_id].add(row.c.metric)
+    release_leads = frozenset(a for a, ms in lead_metrics.items() if ms <= _OCCASIONS)
     for family in sorted(by_family):
         for era_no, era in enumerate(_eras(by_family[family])):
-            anchors = _anchors(era)
+            anchors = _anchors(era, release_leads)
             whole_words = _whole_words(anchors)
             for anchor, members in sorted(anchors.items()):
                 tops = _article_tops(members)

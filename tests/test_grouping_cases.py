@@ -144,6 +144,18 @@ CASES: list[Case] = [
         [], [("a:30", "b:34"), ("a:four", "b:34"), ("a:30", "a:four")],
         "'30 died in the fire and four more in hospital': both addends are parts of the toll of 34",
     ),
+    (
+        [("a", "2014-04-16", "Gunmen abduct pupils in Kebbi\n\nGunmen abducted 200 pupils from a school in Kebbi "
+                             "on Monday, police said. The insurgents have abducted 1,000 people since the war began."),
+         ("b", "2016-10-14", "Twenty Kebbi pupils freed\n\nTwenty of the pupils were freed on Thursday, officials said."
+                             "\n\n" + "The pupils were handed to officials at a military base, where doctors examined "
+                             "them before they were flown to the capital to meet their families, who had waited "
+                             "for news through long months of silence and rumour. " * 2 + "\n\nParents said at the "
+                             "time that 210 pupils were taken from the school in Kebbi. The insurgents have "
+                             "abducted 2,000 people since the war began.")],
+        [("a:200", "b:210")], [("b:210", "b:Twenty")],
+        "a lead that counts only a release dates the release, not the abduction its article recalls",
+    ),
 ]
 
 
