@@ -329,7 +329,7 @@ def read(c: Claim, others: Sequence[tuple[int, int]] = ()) -> Reading:
     facility = _FACILITY.search(s, max(0, a - WINDOW), a)
     if facility is not None:  # "Al-Awda Hospital received three dead": one hospital's share of the toll
         parts.add(f"at {' '.join(facility.group(1).split()) or 'one'} facility")
-    if _LEAVING.search(before):
+    if _LEAVING.search(s, max(0, a - 40), a):  # before the clause cut: "all but" ends a clause
         parts.add("remaining")  # "53 escaped, leaving 223 in captivity": what is left
     # "more ... than" is a comparison, an excess, to the end of its clause, across figures in it:
     # "1,052 more people died in the 42 days after the storm than in the same period of 2016"

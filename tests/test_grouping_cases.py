@@ -156,6 +156,14 @@ CASES: list[Case] = [
         [("a:200", "b:210")], [("b:210", "b:Twenty")],
         "a lead that counts only a release dates the release, not the abduction its article recalls",
     ),
+    (
+        [("a", "2021-02-27", "Gunmen abduct girls\n\nGunmen abducted 279 girls from a school in Zamfara on "
+                             "Friday, police said."),
+         ("b", "2021-03-03", "Zamfara girls\n\nOfficials said on Tuesday that all but eight of the girls had been "
+                             "freed.")],
+        [], [("a:279", "b:eight")],
+        "'all but eight ... had been freed' is what remains held ('but' ends a clause before the figure)",
+    ),
 ]
 
 
