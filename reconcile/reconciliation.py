@@ -648,6 +648,7 @@ def _parts(rows: list[_Row], main: Place | None, countries: list[str],
         nat = row.r.nationality
         if nat and not _nationality_is_local(nat, main, countries):
             parts.add(f"nationality:{nat}")
+            parts.discard("foreigners")  # "five Iranian nationals" are "five Iranians": the nationality says it
         raw[row.c.id] = parts
     # two counts of one kind in one sentence, not a revision ("one was killed in the building
     # while a strike also killed two on a motorcycle", "50 directly and 276 in all"): the

@@ -164,6 +164,23 @@ CASES: list[Case] = [
         [], [("a:279", "b:eight")],
         "'all but eight ... had been freed' is what remains held ('but' ends a clause before the figure)",
     ),
+    (
+        [("a", "2021-06-02", "Blast in Karachi\n\nThe blast in Karachi killed 80 people and injured 3,000, officials "
+                             "said. Sri Lanka said four of its nationals had been killed. The navy said 21 of "
+                             "its sailors were injured."),
+         ("b", "2021-06-03", "Karachi blast toll\n\nThe Karachi blast killed 84 people and injured 3,100, "
+                             "officials said.")],
+        [("a:80", "b:84"), ("a:3,000", "b:3,100")], [("a:four", "b:84"), ("a:21", "b:3,100")],
+        "'four of its nationals' (a government speaking of its own abroad) and sailors are parts of the toll",
+    ),
+    (
+        [("a", "2021-06-02", "Blast in Karachi\n\nThe blast in Karachi killed 80 people, officials said. Five "
+                             "Iranian nationals were among the dead, the embassy said."),
+         ("b", "2021-06-03", "Karachi blast toll\n\nThe Karachi blast killed 84 people, officials said. Five "
+                             "Iranians were among the dead.")],
+        [("a:Five", "b:Five")], [("a:Five", "b:84")],
+        "'five Iranian nationals' are 'five Iranians': the nationality says all that 'nationals' does",
+    ),
 ]
 
 
