@@ -57,7 +57,7 @@ import datetime as dt
 import gc
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
 from itertools import pairwise
@@ -275,8 +275,35 @@ def _rows(claims: list[Claim]) -> list[_Row]:
                       if x is not None]
             out.append(_Row(c=c, r=read(c, others), family=_FAMILY.get(c.metric, c.metric.value),
                             lead=c.sentence_start < LEAD_CHARS))
+        _elided(out[len(out) - len(group):])
     out.sort(key=lambda row: (row.c.article_id, row.c.figure.start, row.c.id))
     return out
+
+
+_AND_BEFORE = regex.compile(r"\band\s++$")
+_LISTED = regex.compile(r"\b(?:including|among\s++them|of\s++whom|of\s++them)\b", regex.IGNORECASE)
+_PARTICIPLE = regex.compile(r"\p{Ll}{1,20}?(?:ed|t)")  # "eight hurt", "19 kidnapped": no noun of its own
+
+
+def _elided(rows: list[_Row]) -> None:
+    """A figure whose noun is elided after "and" counts who the figure before it counts ("30 Thai
+    nationals were killed ... and 19 are believed kidnapped", "two Filipino workers were killed and
+    eight hurt"): it takes that figure's nationality and populations."""
+    populations = {v for (_, role), v in scope_words().items() if role == "population"}
+    for prev, row in pairwise(rows):
+        who = row.c.who
+        if row.r.nationality or set(row.r.parts) & populations or (who and not _PARTICIPLE.fullmatch(who)):
+            continue
+        inherited = tuple(p for p in prev.r.parts if p in populations)
+        if not (prev.r.nationality or inherited):
+            continue
+        a = row.c.figure.start - row.c.sentence_start
+        p = prev.c.figure.start - prev.c.sentence_start
+        if _AND_BEFORE.search(row.c.sentence, max(0, a - 8), a) is None or \
+                _LISTED.search(row.c.sentence, max(0, p - 20), p) is not None:
+            continue  # "..., including 2,360 children, and 16,297 are injured": the list item is no antecedent
+        row.r = replace(row.r, nationality=prev.r.nationality or row.r.nationality,
+                        parts=tuple(sorted({*row.r.parts, *inherited})))
 
 
 def _countries(rows: list[_Row]) -> list[str]:

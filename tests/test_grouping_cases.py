@@ -181,6 +181,14 @@ CASES: list[Case] = [
         [("a:Five", "b:Five")], [("a:Five", "b:84")],
         "'five Iranian nationals' are 'five Iranians': the nationality says all that 'nationals' does",
     ),
+    (
+        [("a", "2021-06-02", "Blast in Karachi\n\nThe blast in Karachi killed 80 people and injured 3,000, "
+                             "officials said. The embassy said two Iranian workers were killed and nine hurt."),
+         ("b", "2021-06-03", "Karachi blast toll\n\nThe Karachi blast killed 84 people and injured 3,100, officials "
+                             "said. Nine Iranians were injured, the embassy said.")],
+        [("a:nine", "b:Nine")], [("a:nine", "b:3,100")],
+        "a figure whose noun is elided after 'and' ('two Iranian workers were killed and nine hurt') counts the same people",
+    ),
 ]
 
 
