@@ -253,6 +253,8 @@ _FACILITY = regex.compile(  # a hospital or morgue that received the figure: its
     \b(?i:received|receiving|took\s++in|taken\s++in|admitted|admitting)\s++  # a verb of receiving
     (?i:(?:about|around|some|at\s++least|more\s++than|nearly|over)\s++)?$   # right before the figure
     """, regex.VERBOSE)
+_FRONTED = regex.compile(  # a fronted partitive scopes its sentence: "Of the wounded, 36 were serious and 96 minor"
+    r"""[\s"“']*+(?:(?:but|and)\s++)?of\s++(?:the|those)\s++[^,;:.!?\d]{1,40}+,""", regex.IGNORECASE)
 _WHOLE_OF = regex.compile(  # "57 of the 131 victims had been identified": 131 is the whole, the state is 57's
     r"\s*+of\s++(?:all\s++)?the\s++$", regex.IGNORECASE)
 _PEOPLE = frozenset({"people", "persons", "person", "residents", "inhabitants", "civilians", "individuals"})
@@ -337,6 +339,9 @@ def read(c: Claim, others: Sequence[tuple[int, int]] = ()) -> Reading:
     compared = _THAN.search(s, b, stop.start() if stop is not None else len(s)) is not None
     if (_MORE_AFTER.match(after) and not compared) or _ADDED.match(after):
         parts.add("increment")  # "four more bodies", "10 victims were added": a day's increase
+    fronted = _FRONTED.match(s)
+    if fronted is not None and a >= fronted.end() and fate is None and not parts:
+        parts.add("subset")  # "Of the dead, 103 were in their twenties and 11 were teenagers"
     if not parts and fate is None and _SUBSET.match(after):
         parts.add("subset")  # "200 of them were in the hands of ...": a part of the figure before
     nationality = None

@@ -189,6 +189,13 @@ CASES: list[Case] = [
         [("a:nine", "b:Nine")], [("a:nine", "b:3,100")],
         "a figure whose noun is elided after 'and' ('two Iranian workers were killed and nine hurt') counts the same people",
     ),
+    (
+        [("a", "2022-11-01", "Crush in Lima\n\nA crowd crush in Lima killed 120 people, officials said. Of the dead, "
+                             "95 were in their twenties, the ministry said."),
+         ("b", "2022-11-02", "Lima crush toll\n\nThe crowd crush in Lima killed 124 people, officials said.")],
+        [("a:120", "b:124")], [("a:95", "b:124")],
+        "a fronted partitive ('Of the dead, 95 were ...') makes the figures of its sentence parts of the whole",
+    ),
 ]
 
 
