@@ -17,18 +17,14 @@ import time
 from collections.abc import Callable
 
 from _corpus import news_of_size
+from _timing import best_of
 
 from reconcile import numbers
 from reconcile.records import Figure
 
 
 def best_cpu(f: Callable[[], object], repeat: int = 5) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        t0 = time.process_time()
-        f()
-        best = min(best, time.process_time() - t0)
-    return best
+    return best_of(f, repeat, clock=time.process_time)
 
 
 def main() -> None:

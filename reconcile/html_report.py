@@ -59,7 +59,7 @@ except ImportError as e:  # pragma: no cover - exercised by the CLI without the 
         name=e.name,
     ) from e
 
-from .output import write_atomic
+from .output import interval, write_atomic
 from .reconciliation import APPROX_TOLERANCE, describe
 from .records import Article, Claim, Group, Qualifier, Relation, Report
 
@@ -203,21 +203,6 @@ def number(v: int | Decimal | float | None) -> str:
     if isinstance(v, int) or (isinstance(v, float) and v.is_integer()):
         return f"{int(v):,}"
     return f"{v:,}" if isinstance(v, Decimal) else f"{v:,.3g}"
-
-
-def interval(low: int | Decimal | None, high: int | Decimal | None) -> str:
-    """An interval as a reader says it.
-
-    >>> interval(1000000, None), interval(None, 300), interval(10, 15), interval(7, 7)
-    ('1,000,000 or more', 'up to 300', '10 to 15', '7')
-    """
-    if low is None and high is None:
-        return "no figure"
-    if high is None:
-        return f"{number(low)} or more"
-    if low is None:
-        return f"up to {number(high)}"
-    return number(low) if low == high else f"{number(low)} to {number(high)}"
 
 
 def plural(n: int, word: str, many: str | None = None) -> str:

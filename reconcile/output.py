@@ -261,10 +261,10 @@ def _s(v: object) -> str:
     return str(v)
 
 
-def _range(low: int | Decimal | None, high: int | Decimal | None) -> str:
-    """An interval as a reader would say it.
+def interval(low: int | Decimal | None, high: int | Decimal | None) -> str:
+    """An interval as a reader would say it (also the HTML report's words).
 
-    >>> _range(1000000, None), _range(None, 300), _range(10, 15), _range(7, 7)
+    >>> interval(1000000, None), interval(None, 300), interval(10, 15), interval(7, 7)
     ('1,000,000 or more', 'up to 300', '10 to 15', '7')
     """
     if low is None and high is None:
@@ -301,7 +301,7 @@ def _json_array(out: TextIO, items: Iterator[Any]) -> None:
 
 def _title(g: Group) -> str:
     s = g.summary
-    return (f"{g.label} [{g.kind}]: latest reports say {_range(s.low, s.high)}, "
+    return (f"{g.label} [{g.kind}]: latest reports say {interval(s.low, s.high)}, "
             f"{s.independent_reports} independent report(s)")
 
 
