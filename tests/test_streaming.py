@@ -138,15 +138,7 @@ def test_a_jsonl_file_is_read_as_it_comes(tmp_path: Path) -> None:
     os.mkfifo(fifo)
     got_first = threading.Event()
     waited: list[bool] = []
-    t = threading.Thread(target=_writer, args=(str(fifo), got_first, waited))
-    t.start()
-    it = read_articles(fifo)
-    first = next(it)
-    got_first.set()
-    rest = list(it)
-    t.join()
-    assert isinstance(first, Article) and first.id == "a1"
-    assert [a.id for a in rest if isinstance(a, Article)] == ["a2"] and waited == [True]
+    _assert_read_as_it_comes(fifo, str(fifo), got_first, waited)
 
 
 def test_stdin_jsonl_is_read_as_it_comes(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -154,9 +146,15 @@ def test_stdin_jsonl_is_read_as_it_comes(monkeypatch: pytest.MonkeyPatch) -> Non
     got_first = threading.Event()
     waited: list[bool] = []
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(os.fdopen(r, "rb"), encoding="utf-8"))
-    t = threading.Thread(target=_writer, args=(w, got_first, waited))
+    _assert_read_as_it_comes("-", w, got_first, waited)
+
+
+def _assert_read_as_it_comes(source: Path | str, sink: str | int, got_first: threading.Event,
+                             waited: list[bool]) -> None:
+    """The first article is yielded while the writer still holds the second back."""
+    t = threading.Thread(target=_writer, args=(sink, got_first, waited))
     t.start()
-    it = read_articles("-")
+    it = read_articles(source)
     first = next(it)
     got_first.set()
     rest = list(it)
