@@ -106,7 +106,9 @@ _BACKREF = regex.compile(
 _GATE = re.compile(
     r"\b" + by_first_letter([*LEXICON.attribution_verbs, "according", "citing", *_DATA_NOUNS]) + r"\b"
 )
-_VERB_AT = re.compile(r"\b" + by_first_letter(LEXICON.attribution_verbs, either_case=False) + r"\b")
+SAYING = re.compile(r"\b" + by_first_letter(LEXICON.attribution_verbs, either_case=False) + r"\b")
+"""A verb of saying in lower case (`data/attribution_verbs.txt`): the one pattern extraction and
+`reconcile.incident` use to find where someone speaks without parsing the speaker."""
 _TALLY_GATE = re.compile(
     rf"(?:'s|’s)\s+(?:official\s+)?{by_first_letter(_POSSESSIVE_NOUNS)}\b"
     rf"|\b{by_first_letter(_DATA_NOUNS)}\s+(?:from|by|of|compiled|released)\b",
@@ -183,7 +185,7 @@ def find_attributions(sentence: str) -> list[tuple[Found, Attribution]]:
     lower = sentence.lower()
     outlet_m = _OUTLET.search(sentence) if "told" in lower else None
     relay = outlet_m.group("outlet") if outlet_m else None
-    verbs = [(v.start(), v.end()) for v in _VERB_AT.finditer(sentence)]
+    verbs = [(v.start(), v.end()) for v in SAYING.finditer(sentence)]
     for m in (_ACCORDING.finditer(sentence) if "according" in lower else ()):
         src = _clean(m.group("src"), strict=False)
         if src:

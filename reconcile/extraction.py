@@ -25,7 +25,7 @@ import regex
 from . import attribution as attr
 from .dates import DateMention, find_dates
 from .errors import InputTypeError
-from .incident import dated_events, incident_date, named_event
+from .incident import INCIDENT_NOUN, MODAL, NEW_INCIDENT, dated_events, incident_date, named_event
 from .lexicon import LEXICON, alternation, greedy, without_possessive
 from .numbers import find_figures
 from .records import Article, Attribution, Claim, DatePeriod, Figure, FigureKind, Metric, Precision
@@ -40,7 +40,6 @@ _CUES = LEXICON.metric_cues
 _CUE = re.compile(rf"(?<![\w-])(?P<cue>{greedy(alternation(list(_CUES)))})(?![\w-])", re.IGNORECASE)
 _QUOTE_INTRO = regex.compile(r"\b(?:said|says|told\s++\w++|added|stated)[ \t]*+:[ \t]*+\S")
 _FROM_FIGURE = regex.compile(r"\bfrom[ \t]++\Z", regex.IGNORECASE)
-_SAID = re.compile(greedy(rf"\b(?:{alternation(list(LEXICON.attribution_verbs))})\b"))  # a verb of saying, cheaply
 _HOSTAGE_METRICS = frozenset({Metric.HOSTAGES_TAKEN, Metric.HOSTAGES_HELD, Metric.HOSTAGES_RELEASED})
 _HOSTAGE_WORD = regex.compile(  # someone was taken: the story has hostages
     r"\b(?:hostages?|captives?|captivity|captors?|abduct\w*+|kidnap\w*+)\b", regex.IGNORECASE)
@@ -139,16 +138,11 @@ _EVENT_KINDS = ("disaster", "violence", "campaign")
 OPENING = 4
 """The headline and the first sentences: where an article says what it is about."""
 _CAMPAIGN_NOUN = regex.compile(rf"\b(?:{alternation(LEXICON.events_of('campaign'))})s?\b", regex.IGNORECASE)
-_INCIDENT_NOUN = regex.compile(rf"\b(?:{alternation(LEXICON.events_of('disaster', 'violence'))})s?\b", regex.IGNORECASE)
-_NEW_INCIDENT = regex.compile(  # an indefinite noun phrase brings in a new referent: "a strike", "another blast"
-    rf"\b(?:a|an|another)[ \t]++(?:[\w-]++[ \t]++)?(?:{alternation(LEXICON.events_of('disaster', 'violence'))})\b",
-    regex.IGNORECASE)
 _CAMPAIGN = regex.compile(  # a running total of a long event: "the war has killed", "since October 7"
     rf"\b(?:{alternation(LEXICON.events_of('campaign'))})s?\b|\bsince\b", regex.IGNORECASE)
-_SENTENCE_FLAGS = {
-    "campaign": _CAMPAIGN,
-    "names_incident": _INCIDENT_NOUN,
-    "other_incident": _NEW_INCIDENT,  # "a strike on an apartment killed seven": another incident
+_SENTENCE_FLAGS: dict[str, tuple[re.Pattern[str] | regex.Pattern[str], bool]] = {  # pattern, reads lower case
+    "names_incident": (INCIDENT_NOUN, True),
+    "other_incident": (NEW_INCIDENT, False),  # "a strike on an apartment killed seven": another incident
 }
 _STOCK_METRICS = frozenset({Metric.HOSTAGES_HELD, Metric.POPULATION})
 # what an incident's date dates: its toll, who was taken or freed, what was fired; not a count of the missing,
@@ -263,7 +257,6 @@ def _gapped_counts(figures: list[Figure], text: str) -> list[Figure]:
 
 
 _PAST = regex.compile(r"\b(?:was|were|had)\b", regex.IGNORECASE)
-_MODAL = regex.compile(r"\b(?:would|will|could|may|might|can|need|needs|must|shall)\b", regex.IGNORECASE)
 
 
 _PHRASE_BREAK = regex.compile(r"[,;:()—–]|[ \t]-[ \t]")
@@ -296,7 +289,7 @@ def _past_clause(s: str, a: int, b: int) -> bool:
     """Whether the figure's clause tells what happened (a past tense, no modal): "137 officers were
     sent", not "1.4 million would need food"; a count of other things dates to the incident only then."""
     lo, hi = _clause_start(s, a), _clause_end(s, b)
-    return bool(_PAST.search(s, lo, hi)) and not _MODAL.search(s, lo, hi)
+    return bool(_PAST.search(s, lo, hi)) and not MODAL.search(s, lo, hi)
 
 
 def _whole_of(s: str, a: int, b: int, hedge_start: int, prev_end: int, k: int, prev_metric: Metric | None,
@@ -647,7 +640,7 @@ def _extract(article: Article | str, **meta: Any) -> list[Claim]:
             context = last_event if last_event is not None and last_event[0] == sent.paragraph else lead
             speaking = last_source[1] if last_source is not None and last_source[0] == sent.paragraph else None
             new = _claims_of(article, sent, figs, attributions(i), dates, partial(named_before, i), context,
-                             reported_default, last_metric, names, incident is not None, war, hostage_story,
+                             reported_default, last_metric, names, war, hostage_story,
                              speaking, incident, dated)
             claims.extend(new)
             if new:
@@ -657,12 +650,12 @@ def _extract(article: Article | str, **meta: Any) -> list[Claim]:
                 sourced = [c.source for c in new if c.source is not None
                            and (attr.is_backreference(c.source.text) or _QUOTE_INTRO.search(sent.text))]
                 last_source = (sent.paragraph, sourced[-1]) if sourced else None
-        elif last_source is not None and _SAID.search(sent.text):
+        elif last_source is not None and attr.SAYING.search(sent.text):
             last_source = None  # someone speaks now
         ev_dates = [d for d in dates if d.role == "event" and d.period is not None
                     and d.period.precision is Precision.DAY and d.period.start == d.period.end]
         if ev_dates:  # "Early on Sunday, the chief told...": the day of telling dates no event
-            last_said = max((m.start() for m in _SAID.finditer(sent.text)), default=-1)
+            last_said = max((m.start() for m in attr.SAYING.finditer(sent.text)), default=-1)
             ev_dates = [d for d in ev_dates if d.end > last_said]
         ev = [d.period for d in ev_dates if d.period is not None]
         if ev:
@@ -720,7 +713,7 @@ def _claims_of(article: Article, sent: Sentence, figs: list[Figure],
                found: list[tuple[attr.Found, Attribution]], dates: list[DateMention],
                named_before: Callable[[str], Attribution | None], last_event: tuple[int, DatePeriod] | None,
                reported_default: DatePeriod | None, last_metric: Metric | None,
-               names: tuple[str, ...], incident: bool = False, war: bool = False,
+               names: tuple[str, ...], war: bool = False,
                hostage_story: bool = True, speaking: Attribution | None = None,
                incident_day: DatePeriod | None = None,
                dated: dict[str, DatePeriod] | None = None) -> list[Claim]:
@@ -728,16 +721,17 @@ def _claims_of(article: Article, sent: Sentence, figs: list[Figure],
 
     ``last_event`` is the date that an undated toll of an event takes: the last
     event date of the paragraph, or (paragraph -1) the article's incident
-    (``incident`` true) or opening date. The incident's toll keeps the
-    incident's date even when the sentence tallies it ("the toll rose to 155");
+    (``incident_day``) or opening date. The incident's toll keeps the incident's
+    date even when the sentence tallies it ("the toll rose to 155"); a running
+    total of a campaign ("the war has killed", "since October") keeps none, and
+    so does a tally in an article about a war (``war``: its opening names one)
+    unless its sentence names the incident; ``dated`` holds the events the
+    article dates by name ("the Oct. 7 attack").
     Hostage metrics need a story in which someone was taken (``hostage_story``).
     A sentence with no attribution of its own continues the paragraph's last
     speaker (``speaking``) when the text was already quoting them on ("..., it
     said. The number of injuries stood at 149") or introduced a quotation
     ("Spokesman X said: ...").
-    a running total of a campaign ("the war has killed", "since October") keeps none,
-    and so does a tally in an article about a war (``war``: its opening names one)
-    unless its sentence names the incident ("the toll of the convoy attack").
     """
     s = sent.text
     all_cues = [(m.start(), m.end(), *_CUES[" ".join(m.group("cue").lower().split())])
@@ -751,7 +745,8 @@ def _claims_of(article: Article, sent: Sentence, figs: list[Figure],
 
     def has(name: str) -> bool:
         if name not in flags:
-            flags[name] = _SENTENCE_FLAGS[name].search(s) is not None
+            pattern, lower = _SENTENCE_FLAGS[name]
+            flags[name] = pattern.search(s.lower() if lower else s) is not None
         return flags[name]
 
     speech_all = [f for f, _ in found if f.covers == "after"]
@@ -831,11 +826,11 @@ def _claims_of(article: Article, sent: Sentence, figs: list[Figure],
                 metric is not Metric.OTHER or _past_clause(s, a, b)):
             if last_event[0] == sent.paragraph and not tally and not running:
                 event, event_from = last_event[1], "paragraph"  # the paragraph's own day
-            elif incident or last_event[0] == -1:
-                if incident and not relative and not _campaign_near(s, a, b) and not has("other_incident") \
+            elif incident_day is not None or last_event[0] == -1:
+                if incident_day is not None and not relative and not _campaign_near(s, a, b) and not has("other_incident") \
                         and (not war or not (tally or running) or has("names_incident")):
                     event, event_from = incident_day, "lead"  # the incident the article is about
-                elif not incident and not tally and not running and not past:
+                elif incident_day is None and not tally and not running and not past:
                     event, event_from = last_event[1], "lead"  # the article's opening date
         reports = [d.period for d in near_dates if d.role == "report" and d.period is not None]
         # a run-on "sentence" (a text with no stops) keeps a window around the figure as its evidence,

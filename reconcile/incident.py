@@ -58,12 +58,13 @@ import re
 
 import regex
 
+from .attribution import SAYING
 from .dates import DateMention
 from .lexicon import LEXICON, alternation, greedy
 from .records import DatePeriod, Precision
 from .sentences import Sentence
 
-__all__ = ["INCIDENT_WINDOW_DAYS", "dated_events", "incident_date", "incident_nouns", "named_event"]
+__all__ = ["INCIDENT_NOUN", "INCIDENT_WINDOW_DAYS", "MODAL", "NEW_INCIDENT", "dated_events", "incident_date", "incident_nouns", "named_event"]
 
 INCIDENT_WINDOW_DAYS = 14
 """A date more than this many days before publication is another, older event: news of an
@@ -72,18 +73,18 @@ figures in their own sentences."""
 
 _NOUN = rf"(?P<noun>{alternation(LEXICON.events_of('disaster', 'violence', 'occasion'))})(?:e?s)?\b"
 # literal alternations: the standard library's engine scans them several times faster than `regex`
-_INCIDENT_NOUN = re.compile(greedy(rf"\b{_NOUN}"))  # on lower-cased text
+INCIDENT_NOUN = re.compile(greedy(rf"\b{_NOUN}"))  # on lower-cased text
 _HAPPENING = ("killed", "injured", "hostages_taken", "hostages_released", "prisoners_released")
 _FRONTED = regex.compile(r"(?:[ \t]++(?:morning|afternoon|evening|night))?[ \t]*+,")  # "Early on Sunday, ..."
-_MODAL = regex.compile(r"\b(?:would|will|could|may|might|shall)\b", regex.IGNORECASE)
-_NEW_INCIDENT = regex.compile(  # an indefinite noun phrase brings in a new incident: "an Israeli strike"
+MODAL = regex.compile(r"\b(?:would|will|could|may|might|can|need|needs|must|shall)\b", regex.IGNORECASE)
+"""A modal: the clause says what may happen, not what happened."""
+NEW_INCIDENT = regex.compile(  # an indefinite noun phrase brings in a new incident: "an Israeli strike"
     rf"\b(?:a|an|another)[ \t]++(?:[\w-]++[ \t]++)?{_NOUN}", regex.IGNORECASE)
 _NOUN_AFTER = regex.compile(rf"(?:[ \t]++[a-z]++)?[ \t]++{_NOUN}", regex.IGNORECASE)
 _NOUN_BEFORE = regex.compile(rf"\b{_NOUN}[ \t]++(?:of|on)[ \t]++\Z", regex.IGNORECASE | regex.REVERSE)
 _HAPPENED = re.compile(greedy(
     rf"""\b(?:{alternation([*LEXICON.incident_verbs,
                             *(c for c, (m, _) in LEXICON.metric_cues.items() if m in _HAPPENING)])})\b"""))
-_SAYING = re.compile(greedy(rf"\b(?:{alternation(list(LEXICON.attribution_verbs))})\b"))  # on lower-cased text
 _CONTENT_WORD = re.compile(r"\b[a-z]{4,}\b")
 _SHORT_LINE_WORDS = 12
 _NEAR = 300
@@ -101,7 +102,7 @@ _KIND = {w: k for w, (k, _) in LEXICON.events.items()}
 
 def incident_nouns(headline: str) -> frozenset[str]:
     """The event nouns of a headline ("Quake kills 73" -> {"quake"}): what the article is about."""
-    return frozenset(m.group("noun") for m in _INCIDENT_NOUN.finditer(headline.lower()))
+    return frozenset(m.group("noun") for m in INCIDENT_NOUN.finditer(headline.lower()))
 
 
 def _same_event(noun: str, nouns: frozenset[str]) -> bool:
@@ -148,22 +149,22 @@ def incident_date(sentences: list[Sentence], dates_of: list[list[DateMention]],
             continue
         dateline = _dateline(s)
         tally = _TALLY.search(s) is not None
-        fresh = [m.group("noun").lower() for m in _NEW_INCIDENT.finditer(s)]
+        fresh = [m.group("noun").lower() for m in NEW_INCIDENT.finditer(s)]
         if nouns and fresh and not any(_same_event(n, nouns) for n in fresh):
             continue  # "On Saturday, an Israeli strike on a tent killed 11": another incident than the headline's
         low = s.lower()
-        named = {m.group("noun") for m in _INCIDENT_NOUN.finditer(low)}
-        base = 0 if dateline or tally or _MODAL.search(s) else (
+        named = {m.group("noun") for m in INCIDENT_NOUN.finditer(low)}
+        base = 0 if dateline or tally or MODAL.search(s) else (
             (2 if named or _HAPPENED.search(low) else 0) + (1 if any(_compound(n, nouns) for n in named) else 0))
         for d in usable:
             p = d.period
             assert p is not None
             score = base
-            saying = _SAYING.search(low, d.end, d.end + _NEAR) if score else None  # bounded: linear
+            saying = SAYING.search(low, d.end, d.end + _NEAR) if score else None  # bounded: linear
             lo = max(0, d.start - _NEAR)
             if saying is not None and _FRONTED.match(s, d.end, saying.start()) \
                     and not _HAPPENED.search(low, lo, saying.start()) \
-                    and not _INCIDENT_NOUN.search(low, lo, saying.start()):
+                    and not INCIDENT_NOUN.search(low, lo, saying.start()):
                 score = 0  # "Early on Wednesday, the chief told reporters that 30 had died": the day of the telling
             if d.possessive and not dateline:
                 own = _NOUN_AFTER.match(s, d.end, d.end + 24) or _NOUN_BEFORE.search(s, max(0, d.start - 24), d.start)
