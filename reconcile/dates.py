@@ -83,9 +83,10 @@ _UNTIL_AFTER = regex.compile(r"[ \t]++(?:until|till|to|through)\b", regex.IGNORE
 _WHEN_AFTER = regex.compile(r",?[ \t]++when\b")
 _LEAD_WORDS = regex.compile(r"(?:\bon|\bthe|\blate|\bearly|\bthis)[ \t]++\Z")
 _EVENT_NOUN_AFTER = regex.compile(  # "the April 25 earthquake", "an April 1 air strike"
-    rf"(?:[ \t]++[a-z]++)?[ \t]++{alternation(LEXICON.events_of('disaster', 'violence', 'occasion'))}s?\b", regex.IGNORECASE)
+    rf"(?:[ \t]++[a-z]++)?[ \t]++(?P<noun>{alternation(LEXICON.events_of('disaster', 'violence', 'occasion'))})(?:e?s)?\b",
+    regex.IGNORECASE)
 _EVENT_NOUN_BEFORE = regex.compile(  # "the Noto Earthquake of Jan. 1", "Iran's attack on Sunday"
-    rf"\b{alternation(LEXICON.events_of('disaster', 'violence', 'occasion'))}s?[ \t]++(?:of|on)[ \t]++\Z",
+    rf"\b(?P<noun>{alternation(LEXICON.events_of('disaster', 'violence', 'occasion'))})(?:e?s)?[ \t]++(?:of|on)[ \t]++\Z",
     regex.IGNORECASE | regex.REVERSE)
 _SCOPE_BEFORE = regex.compile(
     r"\b(?:since|before|until|through|(?:start|end|beginning)\s+of)\s+(?:the\s+)?\Z", regex.IGNORECASE | regex.REVERSE)
@@ -101,6 +102,8 @@ class DateMention:
     period: DatePeriod | None
     role: Role
     possessive: bool
+    event: str | None = None
+    """The event noun the date names, lower case ("the April 25 earthquake" -> "earthquake")."""
 
 
 @lru_cache(maxsize=4096)
@@ -215,8 +218,9 @@ def find_dates(sentence: str, published: dt.date | None) -> list[DateMention]:
             role = "scope"  # "since 2014", "from 2014 until the blast"
         elif _REPORT_BEFORE.search(before) or _BY_BEFORE.search(raw) or _TALLY_BEFORE.search(raw):
             role = "report"
-        possessive = bool(m.group("poss")) or bool(
-            _EVENT_NOUN_AFTER.match(sentence, m.end(), m.end() + 24)
-        ) or (raw[-3:] in ("of ", "on ") and bool(_EVENT_NOUN_BEFORE.search(sentence, max(0, m.start() - 24), m.start())))
-        out.append(DateMention(m.start(), m.end(), m.group(), _resolve(m, published), role, possessive))
+        named = _EVENT_NOUN_AFTER.match(sentence, m.end(), m.end() + 24) or (
+            _EVENT_NOUN_BEFORE.search(sentence, max(0, m.start() - 24), m.start()) if raw[-3:] in ("of ", "on ") else None)
+        possessive = bool(m.group("poss")) or named is not None
+        event = named.group("noun").lower() if named is not None else None
+        out.append(DateMention(m.start(), m.end(), m.group(), _resolve(m, published), role, possessive, event))
     return out

@@ -599,7 +599,7 @@ def _extract(article: Article | str, **meta: Any) -> list[Claim]:
     names = _story_names(text)
     dates_of = [find_dates(sent.text, published) for sent in sentences]  # once per sentence
     incident = incident_date(sentences, dates_of, published)
-    dated = dated_events(sentences, dates_of)
+    dated = dated_events(dates_of)
     war = any(_CAMPAIGN_NOUN.search(sent.text) for sent in sentences[:OPENING])
     hostage_story = _HOSTAGE_WORD.search(text) is not None
     lead = (-1, incident) if incident is not None else _lead_date(sentences, dates_of)

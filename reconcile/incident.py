@@ -80,8 +80,6 @@ MODAL = regex.compile(r"\b(?:would|will|could|may|might|can|need|needs|must|shal
 """A modal: the clause says what may happen, not what happened."""
 NEW_INCIDENT = regex.compile(  # an indefinite noun phrase brings in a new incident: "an Israeli strike"
     rf"\b(?:a|an|another)[ \t]++(?:[\w-]++[ \t]++)?{_NOUN}", regex.IGNORECASE)
-_NOUN_AFTER = regex.compile(rf"(?:[ \t]++[a-z]++)?[ \t]++{_NOUN}", regex.IGNORECASE)
-_NOUN_BEFORE = regex.compile(rf"\b{_NOUN}[ \t]++(?:of|on)[ \t]++\Z", regex.IGNORECASE | regex.REVERSE)
 _HAPPENED = re.compile(greedy(
     rf"""\b(?:{alternation([*LEXICON.incident_verbs,
                             *(c for c, (m, _) in LEXICON.metric_cues.items() if m in _HAPPENING)])})\b"""))
@@ -167,8 +165,7 @@ def incident_date(sentences: list[Sentence], dates_of: list[list[DateMention]],
                     and not INCIDENT_NOUN.search(low, lo, saying.start()):
                 score = 0  # "Early on Wednesday, the chief told reporters that 30 had died": the day of the telling
             if d.possessive and not dateline:
-                own = _NOUN_AFTER.match(s, d.end, d.end + 24) or _NOUN_BEFORE.search(s, max(0, d.start - 24), d.start)
-                other = own is not None and nouns and not _same_event(own.group("noun").lower(), nouns)
+                other = d.event is not None and nouns and not _same_event(d.event, nouns)
                 score = -1 if other else max(score, 2) + 1
             if score >= 2:
                 total[p.start] = max(total.get(p.start, 0), score)
@@ -178,18 +175,14 @@ def incident_date(sentences: list[Sentence], dates_of: list[list[DateMention]],
     return DatePeriod.of(day)
 
 
-def dated_events(sentences: list[Sentence], dates_of: list[list[DateMention]]) -> dict[str, DatePeriod]:
+def dated_events(dates_of: list[list[DateMention]]) -> dict[str, DatePeriod]:
     """The events the article names by their date: "the Oct. 7 attack", "Friday's quake", "the
     Earthquake of Jan. 1" -> {"attack": ..., "quake": ...}; the first naming of a noun wins."""
     out: dict[str, DatePeriod] = {}
-    for sent, dates in zip(sentences, dates_of, strict=False):
-        s = sent.text
+    for dates in dates_of:
         for d in dates:
-            if not d.possessive or d.period is None:
-                continue
-            own = _NOUN_AFTER.match(s, d.end, d.end + 24) or _NOUN_BEFORE.search(s, max(0, d.start - 24), d.start)
-            if own is not None:
-                out.setdefault(_base(own.group("noun").lower()), d.period)
+            if d.event is not None and d.period is not None:
+                out.setdefault(_base(d.event), d.period)
     return out
 
 
