@@ -109,6 +109,8 @@ _OCCASIONS = frozenset({Metric.HOSTAGES_RELEASED, Metric.PRISONERS_RELEASED})
 _SHRINKABLE = frozenset({Metric.HOSTAGES_HELD, Metric.MISSING, Metric.DISPLACED, Metric.POPULATION,
                          Metric.DETAINED, Metric.OTHER})
 _LEFT_OVER = frozenset({Metric.MISSING})
+_CONDITIONS = frozenset({"serious", "minor"})
+"""States that are a condition at a time (scope_words.tsv): the count of those in it is a level."""
 """Metrics that by their meaning count what remains: "still missing" is all of the missing."""
 _STOCK = frozenset({Metric.HOSTAGES_HELD, Metric.POPULATION, Metric.DISPLACED})
 def _value(v: int | Decimal | None) -> float | None:
@@ -672,6 +674,8 @@ def _parts(rows: list[_Row], main: Place | None, countries: list[str],
         parts = set(row.r.parts)
         if row.c.metric in _LEFT_OVER:
             parts.discard("remaining")  # "22 people remain unaccounted for" is the missing count itself
+        if parts & _CONDITIONS:
+            parts.discard("remaining")  # "33 people still in serious condition": a condition holds now, "still" adds nothing
         nat = row.r.nationality
         if nat and not _nationality_is_local(nat, main, countries):
             parts.add(f"nationality:{nat}")
@@ -904,7 +908,7 @@ def reconcile_story(claims: Iterable[Claim]) -> list[Group]:
         ids.setdefault((q.family, q.key), gid)
         groups.append((q, Group(
             id=gid, kind=kind, metric=metric, label=label, claim_ids=[c.id for c in members],
-            relations=_relations(reports), summary=_summary(reports),
+            relations=_relations(reports, mentions, members), summary=_summary(reports),
             why=_why(q, story, len({c.article_id for c in members})), story=ordered[0].article_id,
             mentions=mentions)))
     out: list[Group] = []
@@ -977,21 +981,41 @@ def _summary(members: list[Claim]) -> Summary:
                    independent_reports=len(independent), timeline=timeline)
 
 
-def _relations(members: list[Claim]) -> list[Relation]:
+def _relations(members: list[Claim], mentions: dict[str, list[str]] | None = None,
+               claims: list[Claim] | None = None) -> list[Relation]:
+    """The relations of a group's reports (every pair from different articles, or consecutive pairs
+    in a group of more than :data:`ALL_PAIRS_LIMIT`), and the same for their repeats: a figure
+    repeated in headline, lead and body is one report, and each of its mentions stands in the
+    relation its report does to the other article's claim and its mentions."""
     ordered = sorted(members, key=lambda c: (_date(c) or dt.date.max, c.id))
     facts = {c.id: _facts(c) for c in ordered}
     out: list[Relation] = []
+    pairs: list[tuple[Claim, Claim]] = []
     if len(ordered) <= ALL_PAIRS_LIMIT:
         for i, x in enumerate(ordered):
             for y in ordered[i + 1:]:
                 if x.article_id != y.article_id:
-                    out.append(_relate(x, y, facts[x.id], facts[y.id]))
+                    pairs.append((x, y))
     else:
         prev: Claim | None = None
         for c in ordered:
             if prev is not None and prev.article_id != c.article_id:
-                out.append(_relate(prev, c, facts[prev.id], facts[c.id]))
+                pairs.append((prev, c))
             prev = c
+    by_id = {c.id: c for c in claims or ()}
+    for x, y in pairs:
+        out.append(_relate(x, y, facts[x.id], facts[y.id]))
+        if not mentions or (x.id not in mentions and y.id not in mentions):
+            continue
+        xs = [x, *(by_id[m] for m in mentions.get(x.id, ()))]
+        ys = [y, *(by_id[m] for m in mentions.get(y.id, ()))]
+        for mx in xs:
+            for my in ys:
+                if mx is not x or my is not y:
+                    for m in (mx, my):
+                        if m.id not in facts:
+                            facts[m.id] = _facts(m)
+                    out.append(_relate(mx, my, facts[mx.id], facts[my.id]))
     return sorted(out, key=lambda r: (r.a, r.b))
 
 

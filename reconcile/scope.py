@@ -21,7 +21,7 @@ its own place.
 >>> c = extract("Of the 1,175 injured, 13 were in critical condition in Cuttack.", id="a")[-1]
 >>> r = read(c)
 >>> (r.place, r.parts)
-('Cuttack', ('critical',))
+('Cuttack', ('serious',))
 """
 
 from __future__ import annotations
@@ -104,7 +104,10 @@ WINDOW = 300
 """Characters either side of a figure that its scope is read from, at most."""
 
 _CLAUSE_END = regex.compile(  # punctuation and the conjunctions that open another clause
-    r"[;:.!?()\[\]—–]|,\s|\s-\s|\b(?:but|while|whereas|as|when|after|because|though|although|amid)\b")
+    r"""[;:.!?()\[\]—–]|,\s|\s-\s|\b(?:but|while|whereas|when|after|because|though|although|amid)\b
+      | (?<!\b(?:described|listed|classified|counted|identified|registered|recorded|reported|confirmed
+                |considered|regarded|treated|admitted|designated)\s++)\bas\b  # "36 were described as serious": a preposition""",
+    regex.VERBOSE)
 
 
 def segment_bounds(c: Claim, others: Sequence[tuple[int, int]] = ()) -> tuple[int, int]:
