@@ -109,8 +109,12 @@ _OCCASIONS = frozenset({Metric.HOSTAGES_RELEASED, Metric.PRISONERS_RELEASED})
 _SHRINKABLE = frozenset({Metric.HOSTAGES_HELD, Metric.MISSING, Metric.DISPLACED, Metric.POPULATION,
                          Metric.DETAINED, Metric.OTHER})
 _LEFT_OVER = frozenset({Metric.MISSING})
+_TOLLS = frozenset({Metric.KILLED, Metric.INJURED})
 _CONDITIONS = frozenset({"serious", "minor"})
 """States that are a condition at a time (scope_words.tsv): the count of those in it is a level."""
+_LEVELS = _CONDITIONS | {"remaining", "hospitalised", "in hospital", "unidentified"}
+"""States whose count rises and falls (patients still in hospital, bodies not yet identified): a
+later, lower figure is the level moving on, not a revision."""
 """Metrics that by their meaning count what remains: "still missing" is all of the missing."""
 _STOCK = frozenset({Metric.HOSTAGES_HELD, Metric.POPULATION, Metric.DISPLACED})
 def _value(v: int | Decimal | None) -> float | None:
@@ -190,11 +194,12 @@ def _facts(c: Claim) -> _Facts:
     return _date(c), _interval(c), describe(c), _who_said(c)
 
 
-def _relate(a: Claim, b: Claim, fa_: _Facts, fb_: _Facts) -> Relation:
+def _relate(a: Claim, b: Claim, fa_: _Facts, fb_: _Facts, level: bool = False) -> Relation:
     da, db = fa_[0], fb_[0]
     if da is not None and db is not None and (db, b.id) < (da, a.id):
         a, b, fa_, fb_, da, db = b, a, fb_, fa_, db, da
     order_known = da is not None and db is not None and da != db
+    shrinks = level or a.metric in _SHRINKABLE  # a level: hostages held, the missing, patients in hospital
     lo_a, hi_a = fa_[1]
     lo_b, hi_b = fb_[1]
     overlap = max(lo_a, lo_b) <= min(hi_a, hi_b)
@@ -204,7 +209,7 @@ def _relate(a: Claim, b: Claim, fa_: _Facts, fb_: _Facts) -> Relation:
         when = "the order of the reports is unknown" if da is None or db is None else "same day"
         if overlap:
             label, why = "consistent", f"agree: both can hold at once ({when})."
-        elif (da is None or db is None) and a.metric not in _SHRINKABLE:
+        elif (da is None or db is None) and not shrinks:
             # a count that only grows: of two figures with no date to order them, the higher is read
             # as the later (an update), not as a contradiction
             if lo_a > hi_b:
@@ -230,7 +235,7 @@ def _relate(a: Claim, b: Claim, fa_: _Facts, fb_: _Facts) -> Relation:
             label, why = "consistent", "agree: both can hold at once."
     elif lo_b > hi_a:
         label, why = "update", "the later figure lies wholly above the earlier one: the count grew."
-    elif a.metric in _SHRINKABLE:
+    elif shrinks:
         label, why = "update", f"the later figure is lower: a count of {a.metric.value.replace('_', ' ')} can fall."
     else:
         label, why = "conflict", "the later figure is lower for a count that cannot shrink: a downward revision."
@@ -278,6 +283,7 @@ def _rows(claims: list[Claim]) -> list[_Row]:
             out.append(_Row(c=c, r=read(c, others), family=_FAMILY.get(c.metric, c.metric.value),
                             lead=c.sentence_start < LEAD_CHARS))
         _elided(out[len(out) - len(group):])
+        _coordinated(out[len(out) - len(group):])
     out.sort(key=lambda row: (row.c.article_id, row.c.figure.start, row.c.id))
     return out
 
@@ -306,6 +312,31 @@ def _elided(rows: list[_Row]) -> None:
             continue  # "..., including 2,360 children, and 16,297 are injured": the list item is no antecedent
         row.r = replace(row.r, nationality=prev.r.nationality or row.r.nationality,
                         parts=tuple(sorted({*row.r.parts, *inherited})))
+
+
+_CLAUSE_STOP = regex.compile(r"[;:—]|\.\s")
+
+
+def _coordinated(rows: list[_Row]) -> None:
+    """A figure coordinated with a running total of its sentence is a running total of the same
+    span ("5,791 Palestinians are killed since 7 October, including 2,360 children, and 16,297 are
+    injured"): coordinated clauses share the first one's time frame. The antecedent is the last
+    figure before "and" that is not an item of a list ("including 2,360 children")."""
+    for i, row in enumerate(rows):
+        if row.r.running or i == 0:
+            continue
+        s = row.c.sentence
+        a = row.c.figure.start - row.c.sentence_start
+        if _AND_BEFORE.search(s, max(0, a - 8), a) is None:
+            continue
+        for prev in reversed(rows[:i]):
+            p = prev.c.figure.start - prev.c.sentence_start
+            if _LISTED.search(s, max(0, p - 20), p) is None:
+                break
+        else:
+            continue
+        if prev.r.running and _CLAUSE_STOP.search(s, p, a) is None:
+            row.r = replace(row.r, running=True, campaign=row.r.campaign or prev.r.campaign)
 
 
 def _countries(rows: list[_Row]) -> list[str]:
@@ -520,7 +551,10 @@ def _anchors(rows: list[_Row], release_leads: frozenset[str] = frozenset()) -> d
             lead = row.c.event_date if row.c.event_date_from == "lead" and (
                 row.c.article_id not in release_leads or row.c.metric in _OCCASIONS) else None
             lead_key = window.get(lead.start) if lead is not None and lead.start == lead.end else None
-            if row.r.running:
+            if row.r.running or (row.r.perfect and not row.r.event and not row.r.new_event
+                                 and row.c.metric in _TOLLS):
+                # "more than 21,500 have been wounded": in a war story, an undated toll in the
+                # perfect that names no incident counts the war up to now
                 key = "total"
             elif lead_key is not None and fits(row, lead_key):
                 # the incident its article's lead dates, when reports date it by their own words:
@@ -908,7 +942,7 @@ def reconcile_story(claims: Iterable[Claim]) -> list[Group]:
         ids.setdefault((q.family, q.key), gid)
         groups.append((q, Group(
             id=gid, kind=kind, metric=metric, label=label, claim_ids=[c.id for c in members],
-            relations=_relations(reports, mentions, members), summary=_summary(reports),
+            relations=_relations(reports, mentions, members, level=bool(set(q.key[2]) & _LEVELS)), summary=_summary(reports),
             why=_why(q, story, len({c.article_id for c in members})), story=ordered[0].article_id,
             mentions=mentions)))
     out: list[Group] = []
@@ -982,7 +1016,7 @@ def _summary(members: list[Claim]) -> Summary:
 
 
 def _relations(members: list[Claim], mentions: dict[str, list[str]] | None = None,
-               claims: list[Claim] | None = None) -> list[Relation]:
+               claims: list[Claim] | None = None, level: bool = False) -> list[Relation]:
     """The relations of a group's reports (every pair from different articles, or consecutive pairs
     in a group of more than :data:`ALL_PAIRS_LIMIT`), and the same for their repeats: a figure
     repeated in headline, lead and body is one report, and each of its mentions stands in the
@@ -1004,7 +1038,7 @@ def _relations(members: list[Claim], mentions: dict[str, list[str]] | None = Non
             prev = c
     by_id = {c.id: c for c in claims or ()}
     for x, y in pairs:
-        out.append(_relate(x, y, facts[x.id], facts[y.id]))
+        out.append(_relate(x, y, facts[x.id], facts[y.id], level))
         if not mentions or (x.id not in mentions and y.id not in mentions):
             continue
         xs = [x, *(by_id[m] for m in mentions.get(x.id, ()))]
@@ -1015,7 +1049,7 @@ def _relations(members: list[Claim], mentions: dict[str, list[str]] | None = Non
                     for m in (mx, my):
                         if m.id not in facts:
                             facts[m.id] = _facts(m)
-                    out.append(_relate(mx, my, facts[mx.id], facts[my.id]))
+                    out.append(_relate(mx, my, facts[mx.id], facts[my.id], level))
     return sorted(out, key=lambda r: (r.a, r.b))
 
 

@@ -207,6 +207,16 @@ CASES: list[Case] = [
         "patients in grave condition are one count whether an outlet says serious or critical, "
         "'described as critical' or 'still in critical condition'; a part of all the injured",
     ),
+    (
+        [("a", "2025-05-02", "Border war\n\nThe war on the border has killed 2,100 people since 3 March, the ministry "
+                             "said on Friday, including 400 children, and 6,800 are injured."),
+         ("b", "2025-05-09", "Border war\n\nThe ministry said 2,400 people have been killed since the war began. "
+                             "More than 7,300 have been wounded, it said. A strike on a market in Tarsa killed 12 "
+                             "people on Thursday.")],
+        [("a:6,800", "b:7,300"), ("a:2,100", "b:2,400")], [("b:7,300", "b:12"), ("a:400", "a:2,100")],
+        "a figure coordinated with a running total shares its period ('since 3 March ... and 6,800 are "
+        "injured'), and so does an undated toll in the perfect that names no incident ('have been wounded')",
+    ),
 ]
 
 
