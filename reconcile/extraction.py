@@ -832,6 +832,11 @@ def _claims_of(article: Article, sent: Sentence, figs: list[Figure],
                     event, event_from = incident_day, "lead"  # the incident the article is about
                 elif incident_day is None and not tally and not running and not past:
                     event, event_from = last_event[1], "lead"  # the article's opening date
+        if event_from != "sentence" and out and out[-1].metric is metric and out[-1].event_date is not None \
+                and _FROM_FIGURE.search(s, max(0, hedge_start - 12), hedge_start):
+            # "lowered its estimate of the number killed to about 1,200 from more than 1,400": the
+            # earlier value of the same count is of the same event
+            event, event_from = out[-1].event_date, out[-1].event_date_from
         reports = [d.period for d in near_dates if d.role == "report" and d.period is not None]
         # a run-on "sentence" (a text with no stops) keeps a window around the figure as its evidence,
         # so that output stays linear in the input
