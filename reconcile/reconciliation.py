@@ -108,7 +108,7 @@ _BODIES = regex.compile(r"\b(?:bodies|corpses|remains)\b", regex.IGNORECASE)
 _OCCASIONS = frozenset({Metric.HOSTAGES_RELEASED, Metric.PRISONERS_RELEASED})
 _SHRINKABLE = frozenset({Metric.HOSTAGES_HELD, Metric.MISSING, Metric.DISPLACED, Metric.POPULATION,
                          Metric.DETAINED, Metric.OTHER})
-_LEFT_OVER = frozenset({Metric.MISSING})
+_LEFT_OVER = frozenset({Metric.MISSING, Metric.DISPLACED, Metric.EVACUATED})
 _TOLLS = frozenset({Metric.KILLED, Metric.INJURED})
 _CONDITIONS = frozenset({"serious", "minor"})
 """States that are a condition at a time (scope_words.tsv): the count of those in it is a level."""
@@ -359,7 +359,8 @@ def _resolve_places(rows: list[_Row]) -> None:
     """Each row's place through the gazetteer, in the story's countries; a name no gazetteer has
     counts when some sentence of the story puts something "in" or "at" it."""
     countries = _countries(rows)
-    located = {fold(n) for n in located_names({row.c.sentence for row in rows})}
+    # without "City", "Town" ...: "Suzu City 38" is the Suzu that another sentence puts deaths "in"
+    located = {plain(n) for n in located_names({row.c.sentence for row in rows})}
     for row in rows:
         name = row.r.place
         if not name:
@@ -370,7 +371,7 @@ def _resolve_places(rows: list[_Row]) -> None:
             p = resolve(n, countries)
             if p is not None and p.level == CITY and countries and p.country not in countries:
                 p = None  # a city of the same name abroad ("Noto" in Sicily for a story in Japan)
-            if p is None and fold(n) in located:
+            if p is None and plain(n) in located:
                 p = Place(key=f"n:{plain(n)}", name=n, level=CITY + 1, country=None)
             if p is not None:
                 keys.append(p)
@@ -707,7 +708,8 @@ def _parts(rows: list[_Row], main: Place | None, countries: list[str],
     for row in rows:
         parts = set(row.r.parts)
         if row.c.metric in _LEFT_OVER:
-            parts.discard("remaining")  # "22 people remain unaccounted for" is the missing count itself
+            # "22 people remain unaccounted for", "20,000 remain in shelters": the level itself
+            parts.discard("remaining")
         if parts & _CONDITIONS:
             parts.discard("remaining")  # "33 people still in serious condition": a condition holds now, "still" adds nothing
         nat = row.r.nationality

@@ -221,7 +221,7 @@ _TALLY = regex.compile(  # the date in such a clause is the count's, not the eve
     r"""\b(?:tolls?|tally|number|count|figure)\b
     | \b(?:rose|risen|rises|climbed|climbs|reached|reaches|jumped|passed|passes|stood|stands|revised|lowered|raised|cut|put|gone\s++up|went\s++up)\b
     | \b(?:announced|confirmed|updated)\b
-    | \bas\s++of\b | \bfrom\s++\S++\s++on\b | \bup\s++from\b""",
+    | \bas\s++of\b | \bfrom\s++\S++\s++on\b | \b(?:up|down)\s++from\b""",
     regex.VERBOSE | regex.IGNORECASE,
 )
 _RELATIVE = regex.compile(r",\s++(?:which|when|where)\b|\b(?:when|where)\b")
