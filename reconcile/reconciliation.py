@@ -110,9 +110,9 @@ _SHRINKABLE = frozenset({Metric.HOSTAGES_HELD, Metric.MISSING, Metric.DISPLACED,
                          Metric.DETAINED, Metric.OTHER})
 _LEFT_OVER = frozenset({Metric.MISSING, Metric.DISPLACED, Metric.EVACUATED})
 _TOLLS = frozenset({Metric.KILLED, Metric.INJURED})
-_CONDITIONS = frozenset({"serious", "minor"})
+_CONDITIONS = frozenset({"serious", "minor", "hospitalised"})
 """States that are a condition at a time (scope_words.tsv): the count of those in it is a level."""
-_LEVELS = _CONDITIONS | {"remaining", "hospitalised", "in hospital", "unidentified"}
+_LEVELS = _CONDITIONS | {"remaining", "unidentified"}
 """States whose count rises and falls (patients still in hospital, bodies not yet identified): a
 later, lower figure is the level moving on, not a revision."""
 """Metrics that by their meaning count what remains: "still missing" is all of the missing."""
@@ -711,7 +711,7 @@ def _parts(rows: list[_Row], main: Place | None, countries: list[str],
             # "22 people remain unaccounted for", "20,000 remain in shelters": the level itself
             parts.discard("remaining")
         if parts & _CONDITIONS:
-            parts.discard("remaining")  # "33 people still in serious condition": a condition holds now, "still" adds nothing
+            parts.discard("remaining")  # "33 still in serious condition", "382 still being treated": "still" adds nothing
         nat = row.r.nationality
         if nat and not _nationality_is_local(nat, main, countries):
             parts.add(f"nationality:{nat}")

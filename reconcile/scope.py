@@ -237,6 +237,7 @@ _YEAR = regex.compile(r"(?<![\d,.])(1[89]\d\d|20\d\d)(?![\d,])")
 # --- kinds and nationalities ---------------------------------------------------------------------
 
 _NOUN = regex.compile(r"[\p{L}-]++")
+_LOCATIVE_WORDS = frozenset({"in", "at", "near", "from", "to", "of"})
 _DEMONYM = regex.compile(r"^\p{Lu}\p{Ll}{2,20}?(?:ians?|ans?|ese|is|i|inos?|inas?|ish|ch)$")
 _MORE_AFTER = regex.compile(r"\s*+more\b(?!\s++than\b)", regex.IGNORECASE)
 _AND = regex.compile(r"\s++and\s++", regex.IGNORECASE)
@@ -342,16 +343,12 @@ def read(c: Claim, others: Sequence[tuple[int, int]] = ()) -> Reading:
     compared = _THAN.search(s, b, stop.start() if stop is not None else len(s)) is not None
     if (_MORE_AFTER.match(after) and not compared) or _ADDED.match(after):
         parts.add("increment")  # "four more bodies", "10 victims were added": a day's increase
-    fronted = _FRONTED.match(s)
-    if fronted is not None and a >= fronted.end() and fate is None and not parts:
-        parts.add("subset")  # "Of the dead, 103 were in their twenties and 11 were teenagers"
-    if not parts and fate is None and _SUBSET.match(after):
-        parts.add("subset")  # "200 of them were in the hands of ...": a part of the figure before
     nationality = None
-    for w in [*after.split()[:3], *who.split()]:
+    words = [*after.split()[:3], *who.split()]
+    for i, w in enumerate(words):
         w = w.strip(",.;:")
-        if _DEMONYM.match(w) and w not in LEXICON.not_names:
-            nationality = _singular(without_possessive(w))
+        if _DEMONYM.match(w) and w not in LEXICON.not_names and not (i and words[i - 1].lower() in _LOCATIVE_WORDS):
+            nationality = _singular(without_possessive(w))  # not "one in Hakui": after "in" a name is a place
             break
     kind = None
     if c.metric in (Metric.MUNITIONS, Metric.OTHER, Metric.MONEY, Metric.POPULATION):
@@ -363,6 +360,8 @@ def read(c: Claim, others: Sequence[tuple[int, int]] = ()) -> Reading:
     place = _place_in(after) or (c.place if c.place and c.place in s else None) or _place_in(before)
     if place is None:
         subject = _SUBJECT.search(before)
+        if subject is not None and subject.group(1).split()[0] in _NOT_PLACES:
+            subject = None  # "Some 200 of them": a hedge, not a place
         owner = _POSSESSIVE.search(before) if subject is None else None
         # a possessive inside the claim's source names who speaks, not where the count is:
         # "Israel's military said 199 people were abducted into Gaza"
@@ -378,6 +377,12 @@ def read(c: Claim, others: Sequence[tuple[int, int]] = ()) -> Reading:
     near = s[max(0, a - WINDOW):b + WINDOW]
     if place and _is_event_name(near, place):
         event_place, place = place, None
+    # a part of a whole that names no scope of its own: "subset" ("Five of them are Iranian" is the
+    # Iranians, "12,000 of them in Viña del Mar" the place's count: the named scope says which part)
+    if not parts and fate is None and nationality is None and _place_in(after) is None:
+        fronted = _FRONTED.match(s)
+        if (fronted is not None and a >= fronted.end()) or _SUBSET.match(after):
+            parts.add("subset")  # "Of the dead, 103 were in their twenties", "200 of them were in the hands of"
     clause = s[lo:hi]
     segment = s[seg_lo:seg_hi]
     named_year = None

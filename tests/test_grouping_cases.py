@@ -217,6 +217,25 @@ CASES: list[Case] = [
         "a figure coordinated with a running total shares its period ('since 3 March ... and 6,800 are "
         "injured'), and so does an undated toll in the perfect that names no incident ('have been wounded')",
     ),
+    (
+        [("a", "2025-06-02", "Ferry fire off Marsa\n\nA ferry fire killed 40 people on Sunday. Among the dead were "
+                             "nine Tunisians, the coast guard said. Ten died in Qorra City, officials said."),
+         ("b", "2025-06-04", "Marsa ferry fire\n\nThe fire on Sunday killed 42 people. Nine of them were Tunisian "
+                             "citizens, the ministry said. Some 11 of them died near the port, and 12 died in Qorra, "
+                             "officials said.")],
+        [("a:nine", "b:Nine"), ("a:Ten", "b:12")], [("b:11", "b:Nine"), ("a:40", "a:nine")],
+        "'Nine of them were Tunisian' is the Tunisians, not an unnamed subset; 'Qorra City' is the Qorra "
+        "no gazetteer has; 'Some 11' is a hedge, not a place",
+    ),
+    (
+        [("a", "2025-06-02", "Train crash in Olvar\n\nThe trains collided in Olvar on Sunday, killing 50. About 300 "
+                             "injured passengers were being treated at hospitals, officials said."),
+         ("b", "2025-06-05", "Olvar crash\n\nOf the 900 injured in Sunday's crash, 700 have been discharged and "
+                             "180 are still under treatment, officials said.")],
+        [("a:300", "b:180")], [("b:900", "b:180")],
+        "patients in hospital are one count however an outlet puts it ('being treated at hospitals', 'still "
+        "under treatment'), a part of all the injured",
+    ),
 ]
 
 
@@ -243,6 +262,16 @@ def test_grouping_case(articles: list[Article], same: list[tuple[str, str]], apa
         assert _group_of(report, claims, a) == _group_of(report, claims, b), f"{a} and {b} should be one quantity"
     for a, b in apart:
         assert _group_of(report, claims, a) != _group_of(report, claims, b), f"{a} and {b} should be apart"
+
+
+def test_a_level_that_falls_is_an_update() -> None:
+    """Patients still in hospital are a level: a lower later figure is the level moving on, not a
+    downward revision of a count that cannot shrink (a toll)."""
+    case = next(c for c in CASES if c[3].startswith("patients in hospital"))
+    claims = _claims(case[0])
+    report = reconcile(claims)
+    group = next(g for g in report.groups if g.id == _group_of(report, claims, "b:180"))
+    assert [r.relation for r in group.relations] == ["update"]
 
 
 def test_a_part_links_to_its_whole_and_every_group_says_why() -> None:
