@@ -491,7 +491,7 @@ def _anchors(rows: list[_Row], release_leads: frozenset[str] = frozenset()) -> d
             out[past[row.c.id]].append(row)
             continue
         d = _event_day(row, campaign)
-        if d is None:
+        if d is None or _is_stock(row):  # "253 abducted on Oct. 7, around 130 of whom remain": a level now
             pending.append(row)
             continue
         days[row.c.id] = d
