@@ -110,6 +110,7 @@ _SHRINKABLE = frozenset({Metric.HOSTAGES_HELD, Metric.MISSING, Metric.DISPLACED,
                          Metric.DETAINED, Metric.OTHER})
 _LEFT_OVER = frozenset({Metric.MISSING, Metric.DISPLACED, Metric.EVACUATED})
 _TOLLS = frozenset({Metric.KILLED, Metric.INJURED})
+_VENUES = frozenset(LEXICON.places_of("venue"))
 _CONDITIONS = frozenset({"serious", "minor", "hospitalised"})
 """States that are a condition at a time (scope_words.tsv): the count of those in it is a level."""
 _LEVELS = _CONDITIONS | {"remaining", "unidentified"}
@@ -371,6 +372,8 @@ def _resolve_places(rows: list[_Row]) -> None:
             p = resolve(n, countries)
             if p is not None and p.level == CITY and countries and p.country not in countries:
                 p = None  # a city of the same name abroad ("Noto" in Sicily for a story in Japan)
+            if p is None and n.split()[-1].lower() in _VENUES:
+                continue  # "at Just-In-Time Recreation", "Schemengees Bar": a building, not a territory
             if p is None and plain(n) in located:
                 p = Place(key=f"n:{plain(n)}", name=n, level=CITY + 1, country=None)
             if p is not None:
@@ -643,12 +646,18 @@ def _one_event(rows: list[_Row], past: dict[str, str], out: dict[str, list[_Row]
 # --- scope: place, parts, kind --------------------------------------------------------------------
 
 def _article_tops(rows: list[_Row]) -> dict[str, float]:
-    """The largest figure each article gives for this quantity: its whole."""
+    """The largest figure each article gives for this quantity: its whole. An exact figure outranks a
+    range ("13 injured" over an early "50 to 60 injured"): a range is an estimate, not the settled whole;
+    a bound ("at least 65") is a whole as a figure is."""
     top: dict[str, float] = {}
+    exact: dict[str, float] = {}
     for row in rows:
         if not row.c.figure.vague:
             top[row.c.article_id] = max(top.get(row.c.article_id, 0.0), _rep(row))
-    return top
+            f = row.c.figure
+            if f.low is None or f.high is None or f.low == f.high:  # not "50 to 60"
+                exact[row.c.article_id] = max(exact.get(row.c.article_id, 0.0), _rep(row))
+    return top | exact
 
 
 def _main_place(rows: list[_Row], tops: dict[str, float]) -> Place | None:

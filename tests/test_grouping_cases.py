@@ -236,6 +236,16 @@ CASES: list[Case] = [
         "patients in hospital are one count however an outlet puts it ('being treated at hospitals', 'still "
         "under treatment'), a part of all the injured",
     ),
+    (
+        [("a", "2025-07-06", "Shooting in Dunmore\n\nLive: 9 killed, 14 injured in Dunmore shooting\n\nA gunman killed "
+                             "nine people and injured 14 in Dunmore on Saturday. Early reports spoke of 40 to 50 "
+                             "injured, the sheriff said."),
+         ("b", "2025-07-08", "Dunmore gunman found dead\n\nThe gunman who killed nine people and wounded 14 others at "
+                             "the Riverside Lanes and Harbor Bar on Saturday was found dead, police said.")],
+        [("a:14", "b:14")], [],
+        "a venue ('Harbor Bar') is no territory, and a town the article's lead names is the whole's place even "
+        "when an early, larger estimate names none",
+    ),
 ]
 
 
