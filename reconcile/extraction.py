@@ -95,6 +95,7 @@ _BY_AFTER = regex.compile(r"\s++by\b")
 _PUNCT = regex.compile(r"[,;:()\"“”—]")
 _DET_OR_AND = regex.compile(r"\b(?:the|and|or|but)\b", regex.IGNORECASE)
 _CLAUSE_END = regex.compile(r"[;:()\"“”—]")
+_DYING = frozenset({"died", "succumbed", "succumb", "succumbs", "perished"})
 _WEAK_CUES = frozenset({"hostages", "hostage", "captives", "residents", "inhabitants", "population", "patients"})
 _NOT_SPEAKER_NOUN = frozenset({"was", "were", "is", "are", "had", "has", "have", "and", "of", "or", "more"})
 _PAST_MARKER = regex.compile(
@@ -217,6 +218,12 @@ def _metric(sentence: str, a: int, b: int, prev_end: int, next_start: int,
         if not with_aux and len(close) > 1 and _PARTITIVE.search(sentence, max(0, close[0][0] - 12), close[0][0]):
             close = close[1:]
             strong = [c for c in strong if c in close]
+        if len(close) > 1 and close[0][1] == Metric.INJURED.value:
+            # "three more injured passengers succumbed": the hurt who then died; the verb of dying is the
+            # predicate, "injured" says who they were
+            died = [m for c0, m in close[1:] if sentence[c0:c0 + 12].lower().split()[0].strip(",;:.") in _DYING]
+            if died:
+                return Metric(died[0])
         return Metric((with_aux or strong or close)[0][1])  # "105 hostages freed": the verb, not the noun
     if near_before is not None and _words_between(sentence[near_before[0]:a]) <= 8:
         return Metric(near_before[1])
