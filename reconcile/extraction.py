@@ -85,6 +85,8 @@ _NOUN_AFTER_FIGURE = regex.compile(r"[ \t]++(?!each\b|in\b|at\b|on\b|and\b)[a-z]
 _REPORTED_BARE = regex.compile(
     rf"\b(?:has|have|had)[ \t]++(?:{alternation(list(LEXICON.attribution_verbs))})[ \t]*+\Z", regex.IGNORECASE)
 _SEPARATOR_END = regex.compile(r"(?:,|;|\band\b)[ \t]*+\Z")
+_CONTRAST = regex.compile(r"(?:,|\band\b|\bbut\b)[ \t]*+(?:(?:and|but)[ \t]++)?not[ \t]++(?:the[ \t]++)?\Z",
+                          regex.IGNORECASE)  # "to 78, and not 79", "78, not the 79 announced"
 _GAPPED_PLACE = regex.compile(r"[ \t]++(?:each[ \t]++)?(?:in|at)[ \t]++\p{Lu}")  # "..., five in Nanao"
 _LIST_GAP = regex.compile(  # what stands between two members: the last member's noun and a separator
     r"[^,;:.()\"“”]{0,40}?(?:,|\band\b|\bor\b)[ \t]*+\Z", regex.IGNORECASE)
@@ -327,6 +329,8 @@ def _whole_of(s: str, a: int, b: int, hedge_start: int, prev_end: int, k: int, p
         return head, True
     if not k and _REPORTED_BARE.search(between) and not _NOUN_AFTER_FIGURE.match(s, b):
         return head, True  # "... 100 deaths. Anamizu has reported 20": a bare numeral takes the noun before it
+    if k and _CONTRAST.search(between) and _who(s, b) is None:
+        return head, False  # "corrected the number of bodies to 78, and not 79": two values of one count
     if k and ((_GAPPED_NAME.search(between) and not _NOUN_AFTER_FIGURE.match(s, b))
               or (_SEPARATOR_END.search(between) and _GAPPED_PLACE.match(s, b))):
         return head, True  # "Suzu 100 deaths and Wajima 90", "Twenty died in Anamizu, five in Nanao"
@@ -435,8 +439,8 @@ def _keep(fig: Figure, metric: Metric, who: str | None, sentence: str, a: int) -
     """Whether a figure is a claim (a count someone would reconcile)."""
     if fig.kind is FigureKind.MONEY:
         return True
-    if _NEGATED.search(sentence, max(0, a - 10), a):
-        return False  # "not one of them"
+    if fig.low == 1 and _NEGATED.search(sentence, max(0, a - 10), a):
+        return False  # "not one of them", "no one"; "to 78, and not 79 as announced" is a corrected count
     if _CHANGE_BEFORE.search(sentence, max(0, a - 30), a):
         return False  # "revising the toll down by one": a difference, not a count
     rest = sentence[a:a + 120].split(None, 4)

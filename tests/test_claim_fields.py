@@ -109,6 +109,8 @@ METRIC_ROWS = [
         "'injured' before a verb of dying says who died; the verb is the predicate"),
     Row("Two injured soldiers died in hospital on Sunday.", "Two", "metric", "killed",
         "'injured' modifies the subject of 'died'"),
+    Row("The agency corrected the toll to 40, and not 45 as first reported.", "45", "metric", "killed",
+        "contrastive negation ('A, and not B') coordinates two values of one count"),
 ]
 
 CLAIM_ROWS = [
@@ -128,6 +130,8 @@ CLAIM_ROWS = [
     Row("TARVIK, Ruritania (Channel 9) - Rescuers dug through the night.", "9", "claim", None,
         "a number inside a bracketed name is part of the name"),
     Row("The victims ranged in age from 14 to 76.", "14 to 76", "claim", None, "a range of ages is no count"),
+    Row("Not one person was hurt in the fire.", "one", "claim", None,
+        "'not one' is a negation, no count"),
 ]
 
 SOURCE_ROWS = [
