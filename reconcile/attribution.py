@@ -152,6 +152,9 @@ def _clean(src: str, strict: bool = True) -> str | None:
     return src
 
 
+_TO_BEFORE = regex.compile(r"\bto[ \t]++\Z", regex.IGNORECASE)
+
+
 def _subject_before(sentence: str, verb_start: int) -> str | None:
     """The noun phrase that ends right before a verb: tried clause by clause, right to left."""
     seg = sentence[max(0, verb_start - _WINDOW):verb_start]  # bounded: linear on hostile text
@@ -211,6 +214,8 @@ def find_attributions(sentence: str) -> list[tuple[Found, Attribution]]:
             continue  # "an estimated 4,645", "the central estimate": not a verb of saying
         if _PASSIVE_BEFORE.search(sentence, max(0, start - 16), start):
             continue  # "others were found later": a passive, nobody speaks
+        if _TO_BEFORE.search(sentence, max(0, start - 8), start):
+            continue  # "as relatives call in to report loved ones safe": an infinitive, nobody has spoken
         verb = sentence[v_start:v_end].lower()
         src = _subject_before(sentence, start)
         if src is None:

@@ -159,6 +159,10 @@ SOURCE_ROWS = [
         "hospital officials", "'X citing Y': Y gave the figure, X relays it"),
     Row("A Reuters tally showed 1,200 people were killed.", "1,200", "source", "Reuters",
         "'a Reuters tally': the agency that counted"),
+    Row("Police said 12 people were missing as families came forward to report loved ones safe.", "12",
+        "source", "Police", "a verb of saying after 'to' is an infinitive: nobody has spoken"),
+    Row("Forty people remain missing as relatives call in to report others safe.", "Forty", "source", None,
+        "'call in to report' names no speaker"),
 ]
 
 DATE_ROWS = [
