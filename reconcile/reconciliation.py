@@ -526,6 +526,10 @@ def _anchors(rows: list[_Row], release_leads: frozenset[str] = frozenset()) -> d
         reported = _date(row.c)
         if reported is not None and key > (reported + dt.timedelta(days=1)).isoformat():
             return False  # no report counts an incident that happens after it
+        ev = row.c.event_date
+        if ev is not None and row.c.event_date_from == "sentence" and not (
+                ev.start.isoformat() <= key[:10] <= ev.end.isoformat()):
+            return False  # "four hostages had been released in October": not the November truce's
         return row.place is None or not places[key] or any(_related(row.place, p) for p in places[key])
 
     def best(keys: Iterable[str]) -> str | None:
