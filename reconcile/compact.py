@@ -35,9 +35,7 @@ import marshal
 import tempfile
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
-from typing import IO, Any, TextIO, TypeVar
-
-from pydantic import BaseModel
+from typing import IO, Any, TextIO
 
 from .errors import InputTypeError
 from .output import FORMATS, claim_text, console_for, group_text, json_array, report_head, write_report
@@ -53,27 +51,11 @@ from .records import (
     Precision,
     Qualifier,
     Report,
+    trusted,
 )
 from .stories import Signature, article_signature, assign_stories
 
 __all__ = ["compare", "reconcile_groups"]
-
-_M = TypeVar("_M", bound=BaseModel)
-_NEW = object.__new__
-_SET = object.__setattr__
-
-
-def _trusted(cls: type[_M], values: dict[str, Any]) -> _M:
-    """A record from values that were a valid record's: what ``model_construct`` does, without
-    its per-field default handling (every field is given). Relies on pydantic v2 keeping a
-    model's state in these four attributes; ``tests/test_compact.py`` checks the round trip."""
-    obj = _NEW(cls)
-    _SET(obj, "__dict__", values)
-    _SET(obj, "__pydantic_fields_set__", set(values))
-    _SET(obj, "__pydantic_extra__", None)
-    _SET(obj, "__pydantic_private__", None)
-    return obj
-
 
 # --- packing: a claim as a row of plain values, and back ------------------------------------------------
 
@@ -99,7 +81,7 @@ def _period(p: DatePeriod | None) -> tuple[int, int, str] | None:
 def _unperiod(t: tuple[int, int, str] | None) -> DatePeriod | None:
     if t is None:
         return None
-    return _trusted(DatePeriod, {"start": dt.date.fromordinal(t[0]), "end": dt.date.fromordinal(t[1]),
+    return trusted(DatePeriod, {"start": dt.date.fromordinal(t[0]), "end": dt.date.fromordinal(t[1]),
                                  "precision": _PRECISION[t[2]]})
 
 
@@ -119,14 +101,14 @@ def unpack(row: tuple[Any, ...]) -> Claim:
     """The claim :func:`pack` packed, equal to it, built without validation."""
     (cid, article_id, fig, metric, who, place, source, publisher, published, event_date, event_date_from,
      reported_date, sentence, sentence_start, names) = row
-    figure = _trusted(Figure, {
+    figure = trusted(Figure, {
         "low": _unbound(fig[0]), "high": _unbound(fig[1]), "approximate": fig[2], "vague": fig[3],
         "qualifier": _QUALIFIER[fig[4]], "kind": _KIND[fig[5]], "text": fig[6], "start": fig[7], "end": fig[8],
         "hedge": fig[9], "currency": fig[10], "unit": fig[11]})
-    return _trusted(Claim, {
+    return trusted(Claim, {
         "id": cid, "article_id": article_id, "figure": figure, "metric": _METRIC[metric], "who": who,
         "place": place,
-        "source": None if source is None else _trusted(Attribution, {"text": source[0], "issuer": source[1],
+        "source": None if source is None else trusted(Attribution, {"text": source[0], "issuer": source[1],
                                                                      "relay": source[2]}),
         "publisher": publisher, "published": None if published is None else dt.date.fromordinal(published),
         "event_date": _unperiod(event_date), "event_date_from": event_date_from,
@@ -211,8 +193,10 @@ class _Store:
 def _stories(claims: Iterable[Claim]) -> Iterator[tuple[list[Claim], list[Group]]]:
     """Each story's claims (in reconcile()'s order) and groups (by id), stories by their id."""
     store = _Store()
+    enabled = gc.isenabled()
     try:
-        store.read(claims)
+        store.read(claims)  # the collector as the caller has it: the claims may be extracted as they come
+        gc.disable()  # as in reconcile(): many small records and no cycles, which the collector would rescan
         story_of = assign_stories(store.signatures.values())
         store.signatures = {}
         members: dict[str, list[str]] = {}
@@ -221,17 +205,16 @@ def _stories(claims: Iterable[Claim]) -> Iterator[tuple[list[Claim], list[Group]
         for story in sorted(members):
             records = [c for a in members[story] for c in store.load(a)]
             records.sort(key=lambda c: (c.article_id, c.figure.start, c.id))
-            enabled = gc.isenabled()
-            gc.disable()  # as reconcile(): one story's thousands of small records need no cyclic scans
-            try:
-                groups = reconcile_story(records)
-            finally:
-                if enabled:
-                    gc.enable()
+            groups = reconcile_story(records)
             groups.sort(key=lambda g: g.id)
+            if enabled:
+                gc.enable()  # the caller's code between stories runs as it would
             yield records, groups
+            gc.disable()
     finally:
         store.spill.close()
+        if enabled:
+            gc.enable()
 
 
 def reconcile_groups(claims: Iterable[Claim]) -> Iterator[Group]:
