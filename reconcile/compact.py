@@ -35,6 +35,7 @@ import marshal
 import tempfile
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
+from functools import lru_cache
 from typing import IO, Any, TextIO
 
 from .errors import InputTypeError
@@ -78,11 +79,24 @@ def _period(p: DatePeriod | None) -> tuple[int, int, str] | None:
     return None if p is None else (p.start.toordinal(), p.end.toordinal(), p.precision.value)
 
 
+@lru_cache(maxsize=4096)
 def _unperiod(t: tuple[int, int, str] | None) -> DatePeriod | None:
+    """A period back from its ordinals. Periods, days and sources repeat and records are
+    immutable: claims read back share them (a third of the cost of reading a claim back)."""
     if t is None:
         return None
     return trusted(DatePeriod, {"start": dt.date.fromordinal(t[0]), "end": dt.date.fromordinal(t[1]),
-                                 "precision": _PRECISION[t[2]]})
+                                "precision": _PRECISION[t[2]]})
+
+
+@lru_cache(maxsize=4096)
+def _day(ordinal: int | None) -> dt.date | None:
+    return None if ordinal is None else dt.date.fromordinal(ordinal)
+
+
+@lru_cache(maxsize=4096)
+def _source(t: tuple[str, str, str | None] | None) -> Attribution | None:
+    return None if t is None else trusted(Attribution, {"text": t[0], "issuer": t[1], "relay": t[2]})
 
 
 def pack(c: Claim) -> tuple[Any, ...]:
@@ -108,9 +122,7 @@ def unpack(row: tuple[Any, ...]) -> Claim:
     return trusted(Claim, {
         "id": cid, "article_id": article_id, "figure": figure, "metric": _METRIC[metric], "who": who,
         "place": place,
-        "source": None if source is None else trusted(Attribution, {"text": source[0], "issuer": source[1],
-                                                                     "relay": source[2]}),
-        "publisher": publisher, "published": None if published is None else dt.date.fromordinal(published),
+        "source": _source(source), "publisher": publisher, "published": _day(published),
         "event_date": _unperiod(event_date), "event_date_from": event_date_from,
         "reported_date": _unperiod(reported_date), "sentence": sentence, "sentence_start": sentence_start,
         "names": names})

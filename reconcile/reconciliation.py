@@ -287,11 +287,17 @@ _LISTED = regex.compile(r"\b(?:including|among\s++them|of\s++whom|of\s++them)\b"
 _PARTICIPLE = regex.compile(r"\p{Ll}{1,20}?(?:ed|t)")  # "eight hurt", "19 kidnapped": no noun of its own
 
 
+@lru_cache(maxsize=1)
+def _populations() -> frozenset[str]:
+    """The classes of population of the scope words (read once, not once a sentence)."""
+    return frozenset(v for (_, role), v in scope_words().items() if role == "population")
+
+
 def _elided(rows: list[_Row]) -> None:
     """A figure whose noun is elided after "and" counts who the figure before it counts ("30 Thai
     nationals were killed ... and 19 are believed kidnapped", "two Filipino workers were killed and
     eight hurt"): it takes that figure's nationality and populations."""
-    populations = {v for (_, role), v in scope_words().items() if role == "population"}
+    populations = _populations()
     for prev, row in pairwise(rows):
         who = row.c.who
         if row.r.nationality or set(row.r.parts) & populations or (who and not _PARTICIPLE.fullmatch(who)):
@@ -725,7 +731,7 @@ def _whole_words(buckets: dict[str, list[_Row]]) -> set[str]:
     as large as every count of that incident without it ("276 girls" and "276" abducted). Such
     a word is who the story counts, not a part, in every incident ("197 girls remain")."""
     out: set[str] = set()
-    populations = {v for (_, role), v in scope_words().items() if role == "population"}
+    populations = _populations()
     for anchor, rows in buckets.items():
         if anchor.startswith("past:"):
             continue  # another event's words say nothing of this story's
