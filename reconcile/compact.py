@@ -56,7 +56,7 @@ from .records import (
 )
 from .stories import Signature, article_signature, assign_stories
 
-__all__ = ["compare", "reconcile_groups"]
+__all__ = ["Compared", "compare", "pack", "reconcile_groups", "unpack"]
 
 # --- packing: a claim as a row of plain values, and back ------------------------------------------------
 

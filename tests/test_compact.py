@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import io
 import random
+from collections.abc import Iterator
 from decimal import Decimal
 
 import pytest
@@ -106,6 +108,34 @@ def test_compare_of_nothing(fmt: str) -> None:
     got = io.StringIO()
     compare(iter([]), fmt).write(got)
     assert got.getvalue() == expected.getvalue()
+
+
+def _story_claims(stories: int, per_story: int) -> Iterator[Claim]:
+    """Claims made one at a time: each story's articles share its names, 4 claims an article."""
+    for i in range(stories * per_story):
+        art, story = i // 4, i // per_story
+        text = f"{1000 + i:,}"
+        yield Claim(id=f"s{story}a{art}:{i}", article_id=f"s{story}a{art}", metric=Metric.KILLED,
+                    figure=Figure(low=1000 + i, high=1000 + i, text=text, start=0, end=len(text)),
+                    published=dt.date(2020, 1, 1) + dt.timedelta(days=story), sentence=f"{text} people were killed.",
+                    sentence_start=0, names=(f"Zorvan{story}", f"Quelby{story}"))
+
+
+def test_one_storys_records_at_a_time() -> None:
+    """While groups are handed out, the records alive are one story's, not the stream's."""
+    stories, per_story = 12, 40
+    def alive() -> int:
+        return sum(1 for o in gc.get_objects() if type(o) is Claim)
+
+    before = alive()  # other tests' claims (a module fixture)
+    live: list[int] = []
+    groups = 0
+    for _ in reconcile_groups(_story_claims(stories, per_story)):
+        groups += 1
+        live.append(alive() - before)
+    assert groups >= stories
+    assert max(live) <= per_story < stories * per_story
+    assert max(live) > 0  # the story's records are there: the count can see them
 
 
 def test_only_claims_are_read() -> None:
