@@ -143,3 +143,12 @@ def test_only_claims_are_read() -> None:
         list(reconcile_groups(["a claim"]))  # type: ignore[list-item]
     with pytest.raises(ValueError, match="unknown format"):
         compare([], "xml")
+
+
+def test_the_facility_prefilter_names_the_facility_patterns_nouns() -> None:
+    """scope.read searches _FACILITY only where _FACILITY_WORD is found: the two must name the same nouns."""
+    from reconcile.scope import _FACILITY, _FACILITY_WORD, read
+
+    assert _FACILITY_WORD.pattern in _FACILITY.pattern
+    c = extract("Al-Awda Hospital received three dead, officials said.", id="h")[0]
+    assert read(c).parts == ("at Al-Awda facility",)
