@@ -30,12 +30,13 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from . import __version__
+from .compact import compare
 from .errors import InputError, ReconcileError
 from .evaluation import evaluate, load_gold
 from .frames import MissingExtraError
 from .inputs import ArticleError, count_articles, read_articles
 from .numbers import find_figures
-from .output import FORMATS, ClaimWriter, atomic_output, flat_claim, report_dict, write_atomic, write_report
+from .output import FORMATS, ClaimWriter, atomic_output, console_for, flat_claim, report_dict, write_atomic
 from .parallel import Outcome, default_jobs, extract_stream
 from .reconciliation import reconcile
 from .records import Article, Claim, Figure, Report
@@ -263,14 +264,27 @@ def _collect(args: argparse.Namespace, progress: _Progress, keep: bool = False
 
 
 def _compare(args: argparse.Namespace) -> int:
+    """Claims are read as extracted, kept compact (reconcile.compact) and grouped story by story."""
     progress = _progress(args, "extracting")
+    failed = 0
+
+    def claims() -> Iterator[Claim]:
+        nonlocal failed
+        n = 0
+        for o in extract_stream(_items(args), jobs=_jobs_of(args)):
+            failed += _failed(o, args.keep_going)
+            if o.rows:
+                n += len(o.rows)
+                yield from o.rows
+            progress.step()
+        progress.status(f"grouping {n:,} claims")
+
     try:
-        claims, _, failed = _collect(args, progress)
-        progress.status(f"grouping {len(claims):,} claims")
-        report = reconcile(claims)
+        terminal = not args.output and console_for(sys.stdout).is_terminal
+        result = compare(claims(), args.format, terminal=terminal)
         progress.status("writing")
         with _output(args) as out:
-            write_report(report, args.format, out)
+            result.write(out)
     finally:
         progress.close()
     return 1 if failed else 0

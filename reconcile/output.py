@@ -291,10 +291,11 @@ def report_dict(report: Report) -> dict[str, Any]:
     return {"claims": [flat_claim(c) for c in report.claims], "groups": [group_dict(g) for g in report.groups]}
 
 
-def _json_array(out: TextIO, items: Iterator[Any]) -> None:
+def json_array(out: TextIO, items: Iterable[str]) -> None:
+    """Items already indented (:func:`claim_text`, :func:`group_text`) as a JSON array in the report object."""
     first = True
     for item in items:
-        out.write(("[\n" if first else ",\n") + _indented(item, 4))
+        out.write(("[\n" if first else ",\n") + item)
         first = False
     out.write("[]" if first else "\n  ]")
 
@@ -323,40 +324,67 @@ _TIMELINE_COLUMNS = ("date", "figure", "issuer", "outlet", "article")
 _NO_GROUP = "No figure is reported by more than one article.\n"
 
 
+def claim_text(c: Claim) -> str:
+    """A claim as an element of the "claims" array of the ``json`` report."""
+    return _indented(flat_claim(c), 4)
+
+
+def group_text(g: Group, fmt: str, by_id: dict[str, Claim]) -> str | None:
+    """One group of a report in ``fmt`` (its claims found in ``by_id``), or None when the format
+    shows no such group (``markdown`` and ``table`` show groups of two claims or more); ``table``
+    as plain text: a terminal's is drawn by :func:`write_report` at once."""
+    if fmt == "json":
+        return _indented(group_dict(g), 4)
+    if fmt in ("jsonl", "csv"):
+        claims = [flat_claim(by_id[i]) for i in g.claim_ids if i in by_id]
+        if fmt == "jsonl":
+            return json.dumps({**group_dict(g), "claims": claims}, ensure_ascii=False) + "\n"
+        group = (g.id, g.kind, g.metric.value, g.label, len(g.claim_ids))
+        return "".join(_csv_line((*group, *(row[k] for k in CLAIM_COLUMNS))) for row in claims)
+    if len(g.claim_ids) < 2:
+        return None
+    if fmt == "markdown":
+        return ("### " + _md(_title(g)) + "\n\n" + "".join(f"*{_md(n)}*\n\n" for n in _notes(g))
+                + _md_head(_TIMELINE_COLUMNS)
+                + "".join("| " + " | ".join(_md(x) for x in row) + " |\n" for row in _timeline_cells(g))
+                + "\n" + "".join(f"- {r.relation}: {_md(r.explanation)}\n" for r in g.relations) + "\n")
+    buf = io.StringIO()
+    _print(buf, _group_renderables([g]))
+    return buf.getvalue()
+
+
+def report_head(fmt: str) -> str:
+    """What a report in ``fmt`` starts with before its groups (the ``csv`` header)."""
+    return _csv_line((*GROUP_COLUMNS, *CLAIM_COLUMNS)) if fmt == "csv" else ""
+
+
 def write_report(report: Report, fmt: str, out: TextIO) -> None:
     """Write a report in one of :data:`FORMATS` (see the module's table), group by group."""
     _check(fmt)
     if fmt == "json":
         out.write('{\n  "claims": ')
-        _json_array(out, (flat_claim(c) for c in report.claims))
+        json_array(out, (claim_text(c) for c in report.claims))
         out.write(',\n  "groups": ')
-        _json_array(out, (group_dict(g) for g in report.groups))
+        json_array(out, (_indented(group_dict(g), 4) for g in report.groups))
         out.write("\n}\n")
         return
-    if fmt in ("jsonl", "csv"):
-        by_id = {c.id: c for c in report.claims}
-        if fmt == "csv":
-            out.write(_csv_line((*GROUP_COLUMNS, *CLAIM_COLUMNS)))
-        for g in report.groups:
-            claims = [flat_claim(by_id[i]) for i in g.claim_ids if i in by_id]
-            if fmt == "jsonl":
-                out.write(json.dumps({**group_dict(g), "claims": claims}, ensure_ascii=False) + "\n")
-                continue
-            group = (g.id, g.kind, g.metric.value, g.label, len(g.claim_ids))
-            out.write("".join(_csv_line((*group, *(row[k] for k in CLAIM_COLUMNS))) for row in claims))
+    if fmt == "table" and console_for(out).is_terminal:
+        shown = [g for g in report.groups if len(g.claim_ids) >= 2]
+        if not shown:
+            out.write(_NO_GROUP)
+            return
+        _print(out, _group_renderables(shown))
         return
-    shown = [g for g in report.groups if len(g.claim_ids) >= 2]
-    if not shown:
+    by_id = {c.id: c for c in report.claims} if fmt in ("jsonl", "csv") else {}
+    out.write(report_head(fmt))
+    written = False
+    for g in report.groups:
+        text = group_text(g, fmt, by_id)
+        if text is not None:
+            out.write(text)
+            written = True
+    if not written and fmt in ("markdown", "table"):
         out.write(_NO_GROUP)
-        return
-    if fmt == "markdown":
-        for g in shown:
-            out.write("### " + _md(_title(g)) + "\n\n")
-            out.write("".join(f"*{_md(n)}*\n\n" for n in _notes(g)) + _md_head(_TIMELINE_COLUMNS))
-            out.write("".join("| " + " | ".join(_md(x) for x in row) + " |\n" for row in _timeline_cells(g)))
-            out.write("\n" + "".join(f"- {r.relation}: {_md(r.explanation)}\n" for r in g.relations) + "\n")
-        return
-    _print(out, _group_renderables(shown))
 
 
 def _group_renderables(groups: list[Group]) -> Iterator[RenderableType]:

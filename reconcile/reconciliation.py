@@ -68,7 +68,7 @@ import regex
 from .errors import InputTypeError
 from .gazetteer import CITY, COUNTRY, REGION, Place, contains, fold, lookup, plain, resolve
 from .lexicon import LEXICON
-from .records import Claim, Figure, Group, Metric, Relation, RelationLabel, Report, Summary, TimelineEntry
+from .records import Claim, Figure, Group, Metric, Relation, RelationLabel, Report, Summary, TimelineEntry, trusted
 from .scope import Reading, located_names, read, scope_words
 from .stories import article_signature, assign_stories, story_keys
 
@@ -187,12 +187,14 @@ def relate(a: Claim, b: Claim) -> Relation:
     return _relate(a, b, _facts(a), _facts(b))
 
 
-_Facts = tuple[dt.date | None, tuple[float, float], str, str]
+_Facts = tuple[dt.date | None, tuple[float, float], str, str, str]
 
 
 def _facts(c: Claim) -> _Facts:
-    """What a relation needs of a claim, computed once per claim: date, interval, wording, issuer."""
-    return _date(c), _interval(c), describe(c), _who_said(c)
+    """What a relation needs of a claim, computed once per claim: date, interval, wording, issuer,
+    and the three as an explanation names the report ("34,789 (ministry, 7 May 2024)")."""
+    d, said, who = _date(c), describe(c), _who_said(c)
+    return d, _interval(c), said, who, f"{said} ({who}, {_fmt_date(d)})"
 
 
 def _relate(a: Claim, b: Claim, fa_: _Facts, fb_: _Facts, level: bool = False) -> Relation:
@@ -204,7 +206,7 @@ def _relate(a: Claim, b: Claim, fa_: _Facts, fb_: _Facts, level: bool = False) -
     lo_a, hi_a = fa_[1]
     lo_b, hi_b = fb_[1]
     overlap = max(lo_a, lo_b) <= min(hi_a, hi_b)
-    head = f"{fa_[2]} ({fa_[3]}, {_fmt_date(da)}) and {fb_[2]} ({fb_[3]}, {_fmt_date(db)})"
+    head = f"{fa_[4]} and {fb_[4]}"
     label: RelationLabel
     if not order_known:
         when = "the order of the reports is unknown" if da is None or db is None else "same day"
@@ -215,7 +217,7 @@ def _relate(a: Claim, b: Claim, fa_: _Facts, fb_: _Facts, level: bool = False) -
             # as the later (an update), not as a contradiction
             if lo_a > hi_b:
                 a, b, fa_, fb_, da, db = b, a, fb_, fa_, db, da
-                head = f"{fa_[2]} ({fa_[3]}, {_fmt_date(da)}) and {fb_[2]} ({fb_[3]}, {_fmt_date(db)})"
+                head = f"{fa_[4]} and {fb_[4]}"
             label, why = "update", f"the higher figure is read as the later: a count of this kind only grows ({when})."
         elif da is None or db is None:
             # a count that rises and falls (missing, displaced, hostages held): two figures at
@@ -242,8 +244,8 @@ def _relate(a: Claim, b: Claim, fa_: _Facts, fb_: _Facts, level: bool = False) -
         label, why = "conflict", "the later figure is lower for a count that cannot shrink: a downward revision."
     sep = " " if why.startswith(("agree", "cannot")) else ": "
     # built without validation: every field is a str or a bool computed here (a tenth of reconcile's time)
-    return Relation.model_construct(a=a.id, b=b.id, relation=label, order_known=order_known,
-                                    explanation=f"{head}{sep}{why}")
+    return trusted(Relation, {"a": a.id, "b": b.id, "relation": label, "order_known": order_known,
+                              "explanation": f"{head}{sep}{why}"})
 
 
 # --- rows: what grouping reads of each claim ---------------------------------------------------
@@ -294,11 +296,17 @@ _LISTED = regex.compile(r"\b(?:including|among\s++them|of\s++whom|of\s++them)\b"
 _PARTICIPLE = regex.compile(r"\p{Ll}{1,20}?(?:ed|t)")  # "eight hurt", "19 kidnapped": no noun of its own
 
 
+@lru_cache(maxsize=1)
+def _populations() -> frozenset[str]:
+    """The classes of population of the scope words (read once, not once a sentence)."""
+    return frozenset(v for (_, role), v in scope_words().items() if role == "population")
+
+
 def _elided(rows: list[_Row]) -> None:
     """A figure whose noun is elided after "and" counts who the figure before it counts ("30 Thai
     nationals were killed ... and 19 are believed kidnapped", "two Filipino workers were killed and
     eight hurt"): it takes that figure's nationality and populations."""
-    populations = {v for (_, role), v in scope_words().items() if role == "population"}
+    populations = _populations()
     for prev, row in pairwise(rows):
         who = row.c.who
         if row.r.nationality or set(row.r.parts) & populations or (who and not _PARTICIPLE.fullmatch(who)):
@@ -776,7 +784,7 @@ def _whole_words(buckets: dict[str, list[_Row]]) -> set[str]:
     as large as every count of that incident without it ("276 girls" and "276" abducted). Such
     a word is who the story counts, not a part, in every incident ("197 girls remain")."""
     out: set[str] = set()
-    populations = {v for (_, role), v in scope_words().items() if role == "population"}
+    populations = _populations()
     for anchor, rows in buckets.items():
         if anchor.startswith("past:"):
             continue  # another event's words say nothing of this story's
@@ -993,10 +1001,10 @@ def _part_checks(part: Group, whole: Group) -> list[str]:
 def _summary(members: list[Claim]) -> Summary:
     timeline_claims = sorted(members, key=lambda c: (_date(c) or dt.date.max, c.id))
     timeline = [
-        TimelineEntry.model_construct(date=c.reported_date.label if c.reported_date else None, claim_id=c.id,
-                                      article_id=c.article_id, figure=describe(c), low=c.figure.low,
-                                      high=c.figure.high, issuer=c.source.issuer if c.source else None,
-                                      outlet=c.publisher)
+        trusted(TimelineEntry, {"date": c.reported_date.label if c.reported_date else None, "claim_id": c.id,
+                                "article_id": c.article_id, "figure": describe(c), "low": c.figure.low,
+                                "high": c.figure.high, "issuer": c.source.issuer if c.source else None,
+                                "outlet": c.publisher})
         for c in timeline_claims
     ]
     dates = [d for c in members if (d := _date(c)) is not None]
