@@ -347,10 +347,10 @@ def read(c: Claim, others: Sequence[tuple[int, int]] = ()) -> Reading:
     if (_MORE_AFTER.match(after) and not compared) or _ADDED.match(after):
         parts.add("increment")  # "four more bodies", "10 victims were added": a day's increase
     nationality = None
-    words = [*after.split()[:3], *who.split()]
+    words = [*after.split()[:4], *who.split()]  # "Five of them are Iranian citizens"
     for i, w in enumerate(words):
         w = w.strip(",.;:")
-        if _DEMONYM.match(w) and w not in LEXICON.not_names and not (i and words[i - 1].lower() in _LOCATIVE_WORDS):
+        if _DEMONYM.match(w) and w not in _NOT_PLACES and not (i and words[i - 1].lower() in _LOCATIVE_WORDS):
             nationality = _singular(without_possessive(w))  # not "one in Hakui": after "in" a name is a place
             break
     kind = None
