@@ -128,6 +128,9 @@ class Found:
     covers: str  # "after": the figures after it ("X said 3 died"); "before": those before it
 
 
+_FINITE_SAYING = re.compile(r"\b(?:said|says|told|tells|added|adds|stated|announced|confirmed)\b")
+
+
 def _clean(src: str, strict: bool = True) -> str | None:
     src = src.strip(" \t\n,'\"“”-–—•*")
     src = _LEAD_JUNK.sub("", src)
@@ -140,6 +143,11 @@ def _clean(src: str, strict: bool = True) -> str | None:
         return None
     low = src.lower()
     if low in {"we", "i", "you", "this", "that", "there", "which", "who"}:
+        return None
+    said = _FINITE_SAYING.search(src) if strict else None
+    if said is not None and said.end() < len(src):
+        # "Monsalve said on Wednesday (that ... police cross-checked reports)": a clause with its verb;
+        # (only a verb that is never a noun: "Initial reports", "A report by X citing Y" are speakers)
         return None
     if words[0].lower() in _PRONOUNS and len(words) > 1:
         return None  # "he toured the ruins": a clause, not a speaker

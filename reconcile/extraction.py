@@ -244,6 +244,20 @@ def _metric(sentence: str, a: int, b: int, prev_end: int, next_start: int,
     return Metric.OTHER
 
 
+_COUNT_NP = regex.compile(r"\b(?:number|list|count|total|tally|toll)[ \t]++of[ \t]++", regex.IGNORECASE)
+
+
+def _counted_metric(s: str) -> Metric | None:
+    """The metric of a count a sentence names without a figure: "the list of people missing" (missing),
+    "the number of dead" (killed): read in the noun phrase after "number of", up to its verb."""
+    m = _COUNT_NP.search(s) if "of" in s else None
+    if m is None:
+        return None
+    np_end = _phrase_end(s, m.end(), m.end() + 60)
+    cue = _CUE.search(s, m.end(), np_end)
+    return Metric(_CUES[" ".join(cue.group("cue").lower().split())][0]) if cue is not None else None
+
+
 def _gapped_counts(figures: list[Figure], text: str) -> list[Figure]:
     """The counts, with a name's number in a gapped list read as a count, not a label.
 
@@ -661,8 +675,14 @@ def _extract(article: Article | str, **meta: Any) -> list[Claim]:
                 sourced = [c.source for c in new if c.source is not None
                            and (attr.is_backreference(c.source.text) or _QUOTE_INTRO.search(sent.text))]
                 last_source = (sent.paragraph, sourced[-1]) if sourced else None
-        elif last_source is not None and attr.SAYING.search(sent.text):
-            last_source = None  # someone speaks now
+        else:
+            # "The list of people missing has shrunk sharply. ... it stood at 40": a count named with no
+            # figure is what a figure that refers back ("it", "the figure") counts
+            named = _counted_metric(sent.text)
+            if named is not None:
+                last_metric = named
+            if last_source is not None and attr.SAYING.search(sent.text):
+                last_source = None  # someone speaks now
         ev_dates = [d for d in dates if d.role == "event" and d.period is not None
                     and d.period.precision is Precision.DAY and d.period.start == d.period.end]
         if ev_dates:  # "Early on Sunday, the chief told...": the day of telling dates no event

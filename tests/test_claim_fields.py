@@ -111,6 +111,10 @@ METRIC_ROWS = [
         "'injured' modifies the subject of 'died'"),
     Row("The agency corrected the toll to 40, and not 45 as first reported.", "45", "metric", "killed",
         "contrastive negation ('A, and not B') coordinates two values of one count"),
+    Row("The list of people missing in the valley has shrunk. The governor said on Friday that it stood at 40.",
+        "40", "metric", "missing", "'it' refers to the count the sentence before names without a figure"),
+    Row("The number of dead in the valley is still rising. Officials put the figure at 75.", "75", "metric",
+        "killed", "'the figure' refers to the count named before"),
 ]
 
 CLAIM_ROWS = [
@@ -163,6 +167,8 @@ SOURCE_ROWS = [
         "source", "Police", "a verb of saying after 'to' is an infinitive: nobody has spoken"),
     Row("Forty people remain missing as relatives call in to report others safe.", "Forty", "source", None,
         "'call in to report' names no speaker"),
+    Row("Governor Ana Ruiz said on Friday that 40 people were missing after police cross-checked reports.", "40", "source",
+        "Governor Ana Ruiz", "a source is a noun phrase, never a clause with its verb ('... said on Friday')"),
 ]
 
 DATE_ROWS = [
