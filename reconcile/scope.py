@@ -158,6 +158,11 @@ _SUBJECT = regex.compile(  # "Wajima City has 69 dead", "Suzu 38": a place right
 )
 
 
+_PLACE_LIST = regex.compile(  # "in A, B, C and D": three places or more
+    r"\b(?:in|at|across)[ \t]++\p{Lu}[\p{L}'’-]*+(?:[ \t]++\p{Lu}[\p{L}'’-]*+)?+"
+    r"(?:,[ \t]*+\p{Lu}[\p{L}'’-]*+(?:[ \t]++\p{Lu}[\p{L}'’-]*+)?+){1,10}+,?[ \t]++and[ \t]++\p{Lu}")
+
+
 def _place_in(text: str) -> str | None:
     m = _LOCATIVE.search(text)
     if m is None:
@@ -360,7 +365,12 @@ def read(c: Claim, others: Sequence[tuple[int, int]] = ()) -> Reading:
             noun = nouns[-1] if who else nouns[0]
             kind = " ".join([*sorted(set(kinds)), "person" if noun.lower() in _PEOPLE else _singular(noun)])
     seg_lo, seg_hi = segment_bounds(c, others)
-    place = _place_in(after) or (c.place if c.place and c.place in s else None) or _place_in(before)
+    listed = _PLACE_LIST.search(s, b, seg_hi)
+    listed = listed if listed is not None and listed.start() < hi else None  # the list opens in the clause
+    # "at hospitals in Gopalpur, Khantapara, Balasore, Bhadrak and Soro": a count across several places
+    # is no part of any one of them
+    place = None if listed else (
+        _place_in(after) or (c.place if c.place and c.place in s else None) or _place_in(before))
     if place is None:
         subject = _SUBJECT.search(before)
         if subject is not None and subject.group(1).split()[0] in _NOT_PLACES:

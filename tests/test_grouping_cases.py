@@ -246,6 +246,15 @@ CASES: list[Case] = [
         "a venue ('Harbor Bar') is no territory, and a town the article's lead names is the whole's place even "
         "when an early, larger estimate names none",
     ),
+    (
+        [("a", "2025-06-02", "Train crash in Olvar\n\nThe trains collided in Olvar on Sunday, killing 50. About 300 "
+                             "injured passengers were being treated at hospitals in Dorn, Pellam, Arvik and Sutt, "
+                             "officials said."),
+         ("b", "2025-06-05", "Olvar crash\n\nOf the 900 injured in Sunday's crash, 700 have been discharged and "
+                             "180 are still under treatment, officials said.")],
+        [("a:300", "b:180")], [],
+        "a count across a list of places ('at hospitals in Dorn, Pellam, Arvik and Sutt') is no part of the first",
+    ),
 ]
 
 
