@@ -247,9 +247,9 @@ CASES: list[Case] = [
         "when an early, larger estimate names none",
     ),
     (
-        [("a", "2025-06-02", "Train crash in Olvar\n\nThe trains collided in Olvar on Sunday, killing 50. About 300 "
-                             "injured passengers were being treated at hospitals in Dorn, Pellam, Arvik and Sutt, "
-                             "officials said."),
+        [("a", "2025-06-02", "Train crash in Olvar\n\nThe trains collided in Olvar on Sunday, killing 50 and "
+                             "injuring 900. About 300 injured passengers were being treated at hospitals in Dorn, "
+                             "Pellam, Arvik and Sutt, officials said."),
          ("b", "2025-06-05", "Olvar crash\n\nOf the 900 injured in Sunday's crash, 700 have been discharged and "
                              "180 are still under treatment, officials said.")],
         [("a:300", "b:180")], [],
