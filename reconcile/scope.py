@@ -253,6 +253,7 @@ _ADDED = regex.compile(r"(?:\s++[\p{L}-]++){0,2}\s++(?:were|was|have\s++been|had
                        regex.IGNORECASE)
 _INCLUDING = regex.compile(r"\b(?:including|among\s++them|among\s++whom|of\s++whom|of\s++them)\b",
                            regex.IGNORECASE)
+_PARTITIVE_OF = regex.compile(r"\s*+of\s++(?:all\s++)?the\s*+", regex.IGNORECASE)  # "57 of the | 131 victims"
 _SUBSET = regex.compile(  # "200 of them", "five of the six crew"
     r"\s*+(?:of\s++(?:them|whom|those|these)\b|among\s++them\b|of\s++the\s*+$)", regex.IGNORECASE)
 _FACILITY = regex.compile(  # a hospital or morgue that received the figure: its share, not the toll
@@ -321,7 +322,15 @@ def read(c: Claim, others: Sequence[tuple[int, int]] = ()) -> Reading:
     # the whole of a partitive ("57 of the 131 victims had now been identified"): a state word
     # after it predicates the part named before it, not the whole
     whole_of = lo > 0 and _WHOLE_OF.fullmatch(before) is not None
+    # and that predicate is the part's: "57 of the 131 victims had now been identified" (57 identified)
+    tail = ""
+    if _PARTITIVE_OF.fullmatch(after):
+        nxt = min((e for st, e in others if st >= b), default=None)
+        if nxt is not None:
+            stop = _CLAUSE_PUNCT.search(s, nxt, min(len(s), nxt + 80))
+            tail = " ".join(_AND.split(s[nxt:stop.start() if stop else nxt + 80], maxsplit=1)[0].split()[:10])
     for text, pat, allowed in ((near_after, after_pat, ("state", "fate", "kind")),
+                               (tail, after_pat, ("state",)),
                                (noun_after, after_pat, ("population",)),
                                (who, after_pat, ("population", "state", "fate", "kind")),
                                (_counted_before(before), after_pat, ("population",))):

@@ -255,6 +255,14 @@ CASES: list[Case] = [
         [("a:300", "b:180")], [],
         "a count across a list of places ('at hospitals in Dorn, Pellam, Arvik and Sutt') is no part of the first",
     ),
+    (
+        [("a", "2025-08-03", "Floods in Pesk\n\nFloods in Pesk have killed 90 people. Of the dead, only 30 have been identified so "
+                             "far, the coroner said."),
+         ("b", "2025-08-06", "Pesk floods\n\nThe coroner said 52 of the 96 flood victims in Pesk had now been "
+                             "identified.")],
+        [("a:30", "b:52"), ("a:90", "b:96")], [("b:52", "b:96")],
+        "the predicate after a partitive's whole is its part's ('52 of the 96 victims had now been identified')",
+    ),
 ]
 
 
