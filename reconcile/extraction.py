@@ -258,6 +258,24 @@ def _counted_metric(s: str) -> Metric | None:
     return Metric(_CUES[" ".join(cue.group("cue").lower().split())][0]) if cue is not None else None
 
 
+def _closest(recent: Sequence[Any], fig: Figure) -> Metric | None:
+    """The metric of the recent claim nearest in value to ``fig`` (within a factor of 1.5), if any:
+    "Gaza's health ministry says 118 people were killed and 760 wounded. The ministry raised its count
+    from 116" revises the 118."""
+    v = fig.low if fig.low is not None else fig.high
+    if v is None or v <= 0:
+        return None
+    best: tuple[float, Metric] | None = None
+    for c in recent[1:]:
+        w = c.figure.low if c.figure.low is not None else c.figure.high
+        if w is None or w <= 0 or c.metric is Metric.OTHER:
+            continue
+        ratio = max(float(v), float(w)) / min(float(v), float(w))
+        if ratio <= 1.5 and (best is None or ratio < best[0]):
+            best = (ratio, c.metric)
+    return best[1] if best is not None else None
+
+
 def _gapped_counts(figures: list[Figure], text: str) -> list[Figure]:
     """The counts, with a name's number in a gapped list read as a count, not a label.
 
@@ -655,6 +673,7 @@ def _extract(article: Article | str, **meta: Any) -> list[Claim]:
         return None
 
     last_metric: Metric | None = None
+    last_claims: tuple[Any, ...] = ()  # the paragraph, then the claims of its last sentence with figures
     last_event: tuple[int, DatePeriod] | None = None
     last_source: tuple[int, Attribution] | None = None  # the speaker of the paragraph's last figures
     reported_default = DatePeriod.of(published) if published else None
@@ -666,10 +685,12 @@ def _extract(article: Article | str, **meta: Any) -> list[Claim]:
             speaking = last_source[1] if last_source is not None and last_source[0] == sent.paragraph else None
             new = _claims_of(article, sent, figs, attributions(i), dates, partial(named_before, i), context,
                              reported_default, last_metric, names, war, hostage_story,
-                             speaking, incident, dated)
+                             speaking, incident, dated,
+                             last_claims if last_claims and last_claims[0] == sent.paragraph else ())
             claims.extend(new)
             if new:
                 last_metric = new[-1].metric
+                last_claims = (sent.paragraph, *new)
                 # the speaker is quoted on when the text already refers back to them ("..., it said.")
                 # or introduces a quotation ("Spokesman X said:")
                 sourced = [c.source for c in new if c.source is not None
@@ -747,7 +768,8 @@ def _claims_of(article: Article, sent: Sentence, figs: list[Figure],
                names: tuple[str, ...], war: bool = False,
                hostage_story: bool = True, speaking: Attribution | None = None,
                incident_day: DatePeriod | None = None,
-               dated: dict[str, DatePeriod] | None = None) -> list[Claim]:
+               dated: dict[str, DatePeriod] | None = None,
+               recent: Sequence[Claim] = ()) -> list[Claim]:
     """The claims of one sentence.
 
     ``last_event`` is the date that an undated toll of an event takes: the last
@@ -763,6 +785,8 @@ def _claims_of(article: Article, sent: Sentence, figs: list[Figure],
     speaker (``speaking``) when the text was already quoting them on ("..., it
     said. The number of injuries stood at 149") or introduced a quotation
     ("Spokesman X said: ...").
+    A figure that refers back ("raised its count from 116") refers to the claim of the paragraph's
+    last sentence (``recent``) closest to it in value, when one is.
     """
     s = sent.text
     all_cues = [(m.start(), m.end(), *_CUES[" ".join(m.group("cue").lower().split())])
@@ -807,7 +831,8 @@ def _claims_of(article: Article, sent: Sentence, figs: list[Figure],
         if fig.kind is FigureKind.MONEY:
             metric = Metric.MONEY
         else:
-            metric = _metric(s, a, b, prev_end, next_start, cues, prev_metric or last_metric, hedge_start)
+            antecedent = prev_metric or (_closest(recent, fig) if recent and not k else None) or last_metric
+            metric = _metric(s, a, b, prev_end, next_start, cues, antecedent, hedge_start)
         if metric is Metric.OTHER and fig.kind is FigureKind.COUNT:
             whole, part = _whole_of(s, a, b, hedge_start, prev_end, k, prev_metric, last_metric, opening, opening_metric,
                                     part_run, cues)

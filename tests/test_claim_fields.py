@@ -115,6 +115,8 @@ METRIC_ROWS = [
         "40", "metric", "missing", "'it' refers to the count the sentence before names without a figure"),
     Row("The number of dead in the valley is still rising. Officials put the figure at 75.", "75", "metric",
         "killed", "'the figure' refers to the count named before"),
+    Row("The agency says 64 people were killed and 310 injured. The agency raised its count from 61 on Monday.",
+        "61", "metric", "killed", "a revised count refers back to the figure nearest it in value, not the last one"),
 ]
 
 CLAIM_ROWS = [
