@@ -258,6 +258,11 @@ def _counted_metric(s: str) -> Metric | None:
     return Metric(_CUES[" ".join(cue.group("cue").lower().split())][0]) if cue is not None else None
 
 
+_COMPARED = regex.compile(  # "..., two more than the military's figure": compared with another count
+    r"[^.;:]{0,40}?\b(?:more|fewer|less|higher|lower)[ \t]++than[ \t]++(?:the[ \t]++)?[^.;:,]{0,30}?"
+    r"\b(?:figure|count|tally|toll|number|total)\b", regex.IGNORECASE)
+
+
 def _closest(recent: Sequence[Any], fig: Figure) -> Metric | None:
     """The metric of the recent claim nearest in value to ``fig`` (within a factor of 1.5), if any:
     "Gaza's health ministry says 118 people were killed and 760 wounded. The ministry raised its count
@@ -686,7 +691,7 @@ def _extract(article: Article | str, **meta: Any) -> list[Claim]:
             new = _claims_of(article, sent, figs, attributions(i), dates, partial(named_before, i), context,
                              reported_default, last_metric, names, war, hostage_story,
                              speaking, incident, dated,
-                             last_claims if last_claims and last_claims[0] == sent.paragraph else ())
+                             last_claims if last_claims and last_claims[0] == sent.paragraph else (), claims)
             claims.extend(new)
             if new:
                 last_metric = new[-1].metric
@@ -769,7 +774,7 @@ def _claims_of(article: Article, sent: Sentence, figs: list[Figure],
                hostage_story: bool = True, speaking: Attribution | None = None,
                incident_day: DatePeriod | None = None,
                dated: dict[str, DatePeriod] | None = None,
-               recent: Sequence[Claim] = ()) -> list[Claim]:
+               recent: Sequence[Claim] = (), earlier: Sequence[Claim] = ()) -> list[Claim]:
     """The claims of one sentence.
 
     ``last_event`` is the date that an undated toll of an event takes: the last
@@ -786,7 +791,9 @@ def _claims_of(article: Article, sent: Sentence, figs: list[Figure],
     said. The number of injuries stood at 149") or introduced a quotation
     ("Spokesman X said: ...").
     A figure that refers back ("raised its count from 116") refers to the claim of the paragraph's
-    last sentence (``recent``) closest to it in value, when one is.
+    last sentence (``recent``) closest to it in value, when one is; a figure compared with another's
+    count ("two more than the military's figure") counts what the article's earlier figure nearest it
+    in value (``earlier``) counts.
     """
     s = sent.text
     all_cues = [(m.start(), m.end(), *_CUES[" ".join(m.group("cue").lower().split())])
@@ -833,6 +840,11 @@ def _claims_of(article: Article, sent: Sentence, figs: list[Figure],
         else:
             antecedent = prev_metric or (_closest(recent, fig) if recent and not k else None) or last_metric
             metric = _metric(s, a, b, prev_end, next_start, cues, antecedent, hedge_start)
+        if metric is Metric.OTHER and fig.kind is FigureKind.COUNT and earlier \
+                and _COMPARED.match(s, b, min(len(s), b + 120)):
+            # "its own list now holds 242 names, two more than the military's figure": compared with
+            # another's count, it counts what that count counts (the article's earlier figure nearest it)
+            metric = _closest(("", *earlier), fig) or metric
         if metric is Metric.OTHER and fig.kind is FigureKind.COUNT:
             whole, part = _whole_of(s, a, b, hedge_start, prev_end, k, prev_metric, last_metric, opening, opening_metric,
                                     part_run, cues)

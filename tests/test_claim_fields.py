@@ -117,6 +117,9 @@ METRIC_ROWS = [
         "killed", "'the figure' refers to the count named before"),
     Row("The agency says 64 people were killed and 310 injured. The agency raised its count from 61 on Monday.",
         "61", "metric", "killed", "a revised count refers back to the figure nearest it in value, not the last one"),
+    Row("The army says 130 people are held captive. A families group says its list holds 133 names, three more "
+        "than the army's figure.", "133", "metric", "hostages_held",
+        "a count compared with another's figure counts what that figure counts"),
 ]
 
 CLAIM_ROWS = [
