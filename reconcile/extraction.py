@@ -258,6 +258,8 @@ def _counted_metric(s: str) -> Metric | None:
     return Metric(_CUES[" ".join(cue.group("cue").lower().split())][0]) if cue is not None else None
 
 
+EARLIER_CLAIMS = 200
+"""How many of the article's earlier claims a compared count looks back over."""
 _COMPARED = regex.compile(  # "..., two more than the military's figure": compared with another count
     r"[^.;:]{0,40}?\b(?:more|fewer|less|higher|lower)[ \t]++than[ \t]++(?:the[ \t]++)?[^.;:,]{0,30}?"
     r"\b(?:figure|count|tally|toll|number|total)\b", regex.IGNORECASE)
@@ -844,7 +846,7 @@ def _claims_of(article: Article, sent: Sentence, figs: list[Figure],
                 and _COMPARED.match(s, b, min(len(s), b + 120)):
             # "its own list now holds 242 names, two more than the military's figure": compared with
             # another's count, it counts what that count counts (the article's earlier figure nearest it)
-            metric = _closest(("", *earlier), fig) or metric
+            metric = _closest(("", *earlier[-EARLIER_CLAIMS:]), fig) or metric  # bounded: linear on hostile text
         if metric is Metric.OTHER and fig.kind is FigureKind.COUNT:
             whole, part = _whole_of(s, a, b, hedge_start, prev_end, k, prev_metric, last_metric, opening, opening_metric,
                                     part_run, cues)
