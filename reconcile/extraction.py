@@ -647,8 +647,7 @@ def _extract(article: Article | str, **meta: Any) -> list[Claim]:
                 last_metric = new[-1].metric
                 # the speaker is quoted on when the text already refers back to them ("..., it said.")
                 # or introduces a quotation ("Spokesman X said:")
-                sourced = [c.source for c in new if c.source is not None
-                           and (attr.is_backreference(c.source.text) or _QUOTE_INTRO.search(sent.text))]
+                sourced = _quoted_on(new, sent.text)
                 last_source = (sent.paragraph, sourced[-1]) if sourced else None
         elif last_source is not None and attr.SAYING.search(sent.text):
             last_source = None  # someone speaks now
@@ -855,4 +854,22 @@ def _claims_of(article: Article, sent: Sentence, figs: list[Figure],
             sentence_start=sent.start + cut,
             names=names,
         ))
+    return out
+
+
+def _quoted_on(claims: list[Claim], sentence: str) -> list[Attribution]:
+    """The sources of a sentence's claims that the text quotes on: a back-reference, or any speaker
+    when the sentence introduces a quotation (read once a sentence, not once a claim: a run-on
+    sentence of thousands of claims would be read thousands of times)."""
+    intro: bool | None = None
+    out: list[Attribution] = []
+    for c in claims:
+        if c.source is None:
+            continue
+        if not attr.is_backreference(c.source.text):
+            if intro is None:
+                intro = _QUOTE_INTRO.search(sentence) is not None
+            if not intro:
+                continue
+        out.append(c.source)
     return out
