@@ -1,0 +1,103 @@
+"""Shortcuts of the extraction stages find exactly what the patterns they stand in for find.
+
+Each fast path (a scan of the lower-cased sentence, a pattern tried only where a match can start)
+is compared with its pattern on text made of the pattern's own words, in any case, with the
+characters whose case folding is irregular.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reconcile import dates, extraction
+from reconcile.lexicon import LEXICON
+
+_ALL = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
+_IRREGULAR = ["ı", "ſ", "İ", "K", "ß", "Σ", "ς", "٣", "\u2028", "\x1c", "’", "-", "_"]
+
+
+def _case(draw: st.DrawFn, word: str) -> str:
+    how = draw(st.sampled_from(["lower", "upper", "title", "as is", "irregular"]))
+    if how == "irregular":
+        return word.replace("s", "ſ").replace("i", "ı").replace("k", "K").replace("I", "İ")
+    return {"lower": word.lower(), "upper": word.upper(), "title": word.title()}.get(how, word)
+
+
+@st.composite
+def _texts(draw: st.DrawFn, words: list[str]) -> str:
+    pieces = []
+    for _ in range(draw(st.integers(0, 12))):
+        kind = draw(st.sampled_from(["word", "word", "digits", "char", "space"]))
+        if kind == "word":
+            pieces.append(_case(draw, draw(st.sampled_from(words))))
+        elif kind == "digits":
+            pieces.append(draw(st.from_regex(r"[0-9]{1,5}", fullmatch=True)))
+        elif kind == "char":
+            pieces.append(draw(st.sampled_from(_IRREGULAR)))
+        else:
+            pieces.append(draw(st.sampled_from([" ", "  ", "\t", "\n", ", ", ". ", "-"])))
+    return "".join(p if i == 0 else draw(st.sampled_from(["", " ", " "])) + p for i, p in enumerate(pieces))
+
+
+def _cues_by_pattern(s: str) -> list[tuple[int, int, str, str]] | str:
+    try:
+        return [(m.start(), m.end(), *extraction._CUES[" ".join(m.group("cue").lower().split())])
+                for m in extraction._CUE.finditer(s)]
+    except KeyError as e:
+        return f"KeyError {e}"
+
+
+def _cues_fast(s: str) -> list[tuple[int, int, str, str]] | str:
+    try:
+        return extraction._cues_in(s, s.lower())
+    except KeyError as e:
+        return f"KeyError {e}"
+
+
+def test_cue_letters_fold_as_the_cue_scan_expects() -> None:
+    """Every character that IGNORECASE pairs with a cue letter lower-cases to it, or is set apart."""
+    letters = {c for cue in extraction._CUES for c in cue if not c.isspace()}
+    assert all(c.isascii() and c.islower() for c in letters)  # the scan reads lower-cased text
+    for c in sorted(letters):
+        for x in set(re.findall(re.escape(c), _ALL, re.IGNORECASE)):
+            assert x.lower() == c or x in extraction._FOLDED_APART or len(x.lower()) != 1, (c, x)
+    word = set(re.findall(r"[\w-]", _ALL))
+    for x in (x for x in _ALL if x.lower() != x and len(x.lower()) == 1):  # what lower-casing changes
+        lx = x.lower()
+        assert (x in word) == (lx in word) and x.isspace() == lx.isspace(), hex(ord(x))
+
+
+@settings(max_examples=150, deadline=None)
+@given(_texts([*sorted(extraction._CUES), "the", "were", "of", "homes"]))
+def test_cue_scan_finds_what_the_cue_pattern_finds(text: str) -> None:
+    assert _cues_fast(text) == _cues_by_pattern(text)
+
+
+def test_cue_scan_on_irregular_case() -> None:
+    for text in ("KILLED and İnjured", "kılled, homeleſs", "Killed", "killed\u2028wounded", "the Injured-"):
+        assert _cues_fast(text) == _cues_by_pattern(text)
+
+
+_DATE_WORDS = [*LEXICON.months, *LEXICON.weekdays, "yesterday", "today", "tonight", "last", "this", "earlier",
+               "week", "month", "year", "night", "in", "since", "the", "of", "on", "'s", "quake", "st", "and",
+               "to", "people", "2014", "1999", "20", "2"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(_texts(_DATE_WORDS))
+def test_date_phrases_are_those_of_the_date_pattern(text: str) -> None:
+    def spans(ms: list[regex.Match[str]]) -> list[tuple[tuple[int, int], dict[str, str | None]]]:
+        return [(m.span(), m.groupdict()) for m in ms]
+
+    assert spans(dates._date_phrases(text)) == spans(list(dates.DATE_PATTERN.finditer(text)))
+
+
+def test_date_phrases_start_anywhere_a_date_can() -> None:
+    for text in ("123 May", "x12 June 2020", "the1999 quake", "1٣ May", "٣ May", "NotSunday", "in March",
+                 "Oct. 7 last year", "12\tMay", "in 2014 and 20190", "since 2019"):
+        assert [m.span() for m in dates._date_phrases(text)] == [m.span() for m in dates.DATE_PATTERN.finditer(text)]
