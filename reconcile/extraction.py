@@ -737,10 +737,12 @@ def _claims_of(article: Article, sent: Sentence, figs: list[Figure],
     low = s.lower()
     all_cues = _cues_in(s, low)
     cue_starts = [c[0] for c in all_cues]
-    cumulative = bool(_CUMULATIVE.search(s))
-    running = bool(_RUNNING.search(s))
-    relative = bool(_RELATIVE_TIME.search(s))
-    past = bool(_PAST_MARKER.search(s))  # "at the time", "had been freed": an earlier event than the lead's
+    plain = _plain_case(s, low)
+    cumulative = _holds_any(low, plain, _CUMULATIVE_WORDS) and bool(_CUMULATIVE.search(s))
+    running = _holds_any(low, plain, _RUNNING_WORDS) and bool(_RUNNING.search(s))
+    relative = _holds_any(low, plain, _RELATIVE_TIME_WORDS) and bool(_RELATIVE_TIME.search(s))
+    # "at the time", "had been freed": an earlier event than the lead's
+    past = _holds_any(low, plain, _PAST_MARKER_WORDS) and bool(_PAST_MARKER.search(s))
     flags: dict[str, bool] = {}  # read on first use: most sentences never need them
 
     def has(name: str) -> bool:
@@ -838,7 +840,10 @@ def _claims_of(article: Article, sent: Sentence, figs: list[Figure],
         cut = 0 if len(s) <= MAX_SENTENCE else max(0, a - MAX_SENTENCE // 2)
         evidence = s if len(s) <= MAX_SENTENCE else s[cut: b + MAX_SENTENCE // 2]
         reported = reports[0] if reports else reported_default
-        out.append(Claim(
+        # built without validation: every field is already of its type, and the evidence holds by construction
+        # (the figure lies in the sentence, whose text or window around the figure is kept from sentence_start);
+        # tests/test_fast_paths.py re-validates the claims of the seeds and of run-on text
+        out.append(Claim.model_construct(
             id=f"{article.id}:{fig.start}",
             article_id=article.id,
             figure=fig,
@@ -880,9 +885,15 @@ def _first_letter_groups(phrases: list[str]) -> str:
 _CUE_LOWER = re.compile(rf"(?<![\w-])(?P<cue>{_first_letter_groups([c.lower() for c in _CUES])})(?![\w-])")
 
 
+def _plain_case(s: str, low: str) -> bool:
+    """Whether ``low`` (``s.lower()``) holds, at the same places, the letters that an IGNORECASE pattern
+    pairs with the ASCII letters of ``s`` (the standard engine and `regex` alike)."""
+    return len(low) == len(s) and not any(c in s for c in _FOLDED_APART)
+
+
 def _cues_in(s: str, low: str) -> list[tuple[int, int, str, str]]:
     """Every cue of the sentence ``s`` (``low`` is ``s.lower()``): start, end, metric, side it covers."""
-    if len(low) == len(s) and not any(c in s for c in _FOLDED_APART):
+    if _plain_case(s, low):
         return [(m.start(), m.end(), *_CUES[" ".join(m.group("cue").split())]) for m in _CUE_LOWER.finditer(low)]
     return [(m.start(), m.end(), *_CUES[" ".join(m.group("cue").lower().split())]) for m in _CUE.finditer(s)]
 
@@ -903,3 +914,18 @@ def _quoted_on(claims: list[Claim], sentence: str) -> list[Attribution]:
                 continue
         out.append(c.source)
     return out
+
+
+# Words one of which every match of a sentence pattern holds: a sentence whose lower-cased copy holds
+# none of them does not match, and is not read with the pattern (most sentences hold none).
+# tests/test_fast_paths.py checks each list against the words of its pattern.
+_CUMULATIVE_WORDS = ("toll", "killed", "risen", "far", "total", "rose", "climbed", "bring", "top", "stand", "stood")
+_RUNNING_WORDS = ("has", "have", "since", "far", "total")
+_RELATIVE_TIME_WORDS = ("year", "ago", "anniversary")
+_PAST_MARKER_WORDS = ("time", "previously", "initially", "originally", "back", "had")
+
+
+def _holds_any(low: str, plain: bool, words: tuple[str, ...]) -> bool:
+    """Whether a sentence (``low``, lower case; ``plain``: see _plain_case) may match a pattern whose
+    every match holds one of ``words``."""
+    return not plain or any(w in low for w in words)

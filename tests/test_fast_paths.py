@@ -7,15 +7,20 @@ characters whose case folding is irregular.
 
 from __future__ import annotations
 
+import itertools
+import pickle
 import re
 import sys
 
+import pytest
 import regex
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
-from reconcile import dates, extraction
+from reconcile import Claim, dates, extract, extraction
 from reconcile.lexicon import LEXICON
+
+from .conftest import SEEDS
 
 _ALL = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
 _IRREGULAR = ["ı", "ſ", "İ", "K", "ß", "Σ", "ς", "٣", "\u2028", "\x1c", "’", "-", "_"]
@@ -72,7 +77,6 @@ def test_cue_letters_fold_as_the_cue_scan_expects() -> None:
         assert (x in word) == (lx in word) and x.isspace() == lx.isspace(), hex(ord(x))
 
 
-@settings(max_examples=150, deadline=None)
 @given(_texts([*sorted(extraction._CUES), "the", "were", "of", "homes"]))
 def test_cue_scan_finds_what_the_cue_pattern_finds(text: str) -> None:
     assert _cues_fast(text) == _cues_by_pattern(text)
@@ -88,7 +92,6 @@ _DATE_WORDS = [*LEXICON.months, *LEXICON.weekdays, "yesterday", "today", "tonigh
                "to", "people", "2014", "1999", "20", "2"]
 
 
-@settings(max_examples=150, deadline=None)
 @given(_texts(_DATE_WORDS))
 def test_date_phrases_are_those_of_the_date_pattern(text: str) -> None:
     def spans(ms: list[regex.Match[str]]) -> list[tuple[tuple[int, int], dict[str, str | None]]]:
@@ -101,3 +104,51 @@ def test_date_phrases_start_anywhere_a_date_can() -> None:
     for text in ("123 May", "x12 June 2020", "the1999 quake", "1٣ May", "٣ May", "NotSunday", "in March",
                  "Oct. 7 last year", "12\tMay", "in 2014 and 20190", "since 2019"):
         assert [m.span() for m in dates._date_phrases(text)] == [m.span() for m in dates.DATE_PATTERN.finditer(text)]
+
+
+_GATED = [
+    (extraction._CUMULATIVE, extraction._CUMULATIVE_WORDS),
+    (extraction._RUNNING, extraction._RUNNING_WORDS),
+    (extraction._RELATIVE_TIME, extraction._RELATIVE_TIME_WORDS),
+    (extraction._PAST_MARKER, extraction._PAST_MARKER_WORDS),
+]
+
+
+@pytest.mark.parametrize("pattern,words", _GATED, ids=[w[0] for _, w in _GATED])
+def test_every_match_of_a_gated_pattern_holds_one_of_its_words(pattern: regex.Pattern[str],
+                                                              words: tuple[str, ...]) -> None:
+    """Every phrase of up to three of the pattern's own words (and a few others) in three cases."""
+    vocabulary = sorted(set(re.findall(r"[a-z]{2,}", pattern.pattern)) | {"a", "2", "killed", "the"})
+    assert all(w == w.lower() for w in words)
+    for n in (1, 2, 3):
+        for phrase in itertools.product(vocabulary, repeat=n):
+            text = " ".join(phrase)
+            for t in (text, text.upper(), text.title()):
+                if pattern.search(t):
+                    low = t.lower()
+                    assert extraction._holds_any(low, extraction._plain_case(t, low), words), t
+
+
+def test_a_gate_reads_irregular_case_with_the_pattern() -> None:
+    for text in ("TOLLS", "ſo far", "İn total", "a year aſo"):
+        low = text.lower()
+        got = extraction._holds_any(low, extraction._plain_case(text, low), extraction._CUMULATIVE_WORDS)
+        assert got or not extraction._CUMULATIVE.search(text)
+    assert not extraction._plain_case("ſo far", "ſo far") and extraction._plain_case("So far", "so far")
+
+
+def _assert_valid(claim: Claim) -> None:
+    again = Claim.model_validate(claim.model_dump())
+    assert again.model_dump_json() == claim.model_dump_json(), (claim, again)
+    assert again == claim and again.model_fields_set == claim.model_fields_set
+    assert hash(again) == hash(claim) and pickle.loads(pickle.dumps(claim)) == claim
+
+
+def test_claims_are_valid_records() -> None:
+    """extract builds claims without pydantic's validation: validating one changes nothing."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    runon = "Officials said 12 people were killed on Tuesday and " * 120  # evidence windows of a long sentence
+    claims = [c for t in [*texts, runon] for c in extract(t, id="a", published="2024-05-08", publisher="P")]
+    assert len(claims) > 100
+    for c in claims:
+        _assert_valid(c)
