@@ -840,10 +840,7 @@ def _claims_of(article: Article, sent: Sentence, figs: list[Figure],
         cut = 0 if len(s) <= MAX_SENTENCE else max(0, a - MAX_SENTENCE // 2)
         evidence = s if len(s) <= MAX_SENTENCE else s[cut: b + MAX_SENTENCE // 2]
         reported = reports[0] if reports else reported_default
-        # built without validation: every field is already of its type, and the evidence holds by construction
-        # (the figure lies in the sentence, whose text or window around the figure is kept from sentence_start);
-        # tests/test_fast_paths.py re-validates the claims of the seeds and of run-on text
-        out.append(Claim.model_construct(
+        out.append(Claim(
             id=f"{article.id}:{fig.start}",
             article_id=article.id,
             figure=fig,

@@ -8,7 +8,6 @@ characters whose case folding is irregular.
 from __future__ import annotations
 
 import itertools
-import pickle
 import re
 import sys
 
@@ -17,10 +16,8 @@ import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reconcile import Claim, dates, extract, extraction
+from reconcile import dates, extraction
 from reconcile.lexicon import LEXICON
-
-from .conftest import SEEDS
 
 _ALL = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
 _IRREGULAR = ["ı", "ſ", "İ", "K", "ß", "Σ", "ς", "٣", "\u2028", "\x1c", "’", "-", "_"]
@@ -136,19 +133,3 @@ def test_a_gate_reads_irregular_case_with_the_pattern() -> None:
         assert got or not extraction._CUMULATIVE.search(text)
     assert not extraction._plain_case("ſo far", "ſo far") and extraction._plain_case("So far", "so far")
 
-
-def _assert_valid(claim: Claim) -> None:
-    again = Claim.model_validate(claim.model_dump())
-    assert again.model_dump_json() == claim.model_dump_json(), (claim, again)
-    assert again == claim and again.model_fields_set == claim.model_fields_set
-    assert hash(again) == hash(claim) and pickle.loads(pickle.dumps(claim)) == claim
-
-
-def test_claims_are_valid_records() -> None:
-    """extract builds claims without pydantic's validation: validating one changes nothing."""
-    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
-    runon = "Officials said 12 people were killed on Tuesday and " * 120  # evidence windows of a long sentence
-    claims = [c for t in [*texts, runon] for c in extract(t, id="a", published="2024-05-08", publisher="P")]
-    assert len(claims) > 100
-    for c in claims:
-        _assert_valid(c)
