@@ -93,14 +93,15 @@ _SCOPE_BEFORE = regex.compile(
 
 
 # Where a date phrase can start, read with the standard engine many times faster than DATE_PATTERN
-# scans a sentence: a month's or weekday's name or a relative word (each of DATE_PATTERN's branches
-# starts with one of them, case-sensitive), one or two digits before a blank (a day before its month),
-# a year's first two digits, any other character than ASCII (a digit of another script) or an ASCII
-# digit before one.
+# scans a sentence: the first word of each of DATE_PATTERN's branches (case-sensitive, as there): a
+# month's or weekday's name, a relative phrase; one or two digits before a month's name; a year's
+# first two digits; any other character than ASCII (a digit of another script) or an ASCII digit
+# before one.
 _PHRASE_START = re.compile(
-    "|".join(re.escape(w) for w in sorted({*_MONTHS, *_WEEKDAYS, "yesterday", "today", "tonight", "last", "this",
-                                           "earlier"}, key=lambda w: (w[0], -len(w), w)))
-    + r"|[0-9][0-9]?[ \t]|1[89]|20|[0-9]?[^\x00-\x7f]")
+    "|".join(re.escape(w) for w in sorted({*_MONTHS, *_WEEKDAYS}, key=lambda w: (w[0], -len(w), w)))
+    + r"|yesterday|today|tonight|last[ \t]+(?:night|week|month|year)|this[ \t]+(?:week|month|year)|earlier[ \t]+this"
+    + r"|[0-9][0-9]?[ \t]+(?:" + "|".join(re.escape(w) for w in sorted(_MONTHS)) + r")"
+    + r"|1[89]|20|[0-9]?[^\x00-\x7f]")
 
 
 def _date_phrases(sentence: str) -> list[regex.Match[str]]:
