@@ -16,7 +16,7 @@ import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reconcile import dates, extraction
+from reconcile import attribution, dates, extraction
 from reconcile.lexicon import LEXICON
 
 _ALL = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
@@ -133,3 +133,18 @@ def test_a_gate_reads_irregular_case_with_the_pattern() -> None:
         assert got or not extraction._CUMULATIVE.search(text)
     assert not extraction._plain_case("ſo far", "ſo far") and extraction._plain_case("So far", "so far")
 
+
+
+_TALLY_GATE = re.compile(f"{attribution._TALLY_GATE_POSSESSIVE.pattern}|{attribution._TALLY_GATE_DATA.pattern}",
+                         re.IGNORECASE)  # the one pattern the two halves were
+
+
+@given(_texts([*attribution._DATA_NOUNS, *attribution._POSSESSIVE_NOUNS, "from", "by", "of", "compiled", "'s", "’s",
+               "official", "Gaza", "released", "the"]))
+def test_tally_gate_is_the_tally_pattern(text: str) -> None:
+    assert attribution._tally_gate(text, text.lower()) == bool(_TALLY_GATE.search(text))
+
+
+def test_tally_gate_on_irregular_case() -> None:
+    for text in ("FIGURES FROM Gaza", "Gaza'S TALLY", "ſtatistics from X", "ſtatiſtics by", "Xfigures from", "Gaza’s count"):
+        assert attribution._tally_gate(text, text.lower()) == bool(_TALLY_GATE.search(text)), text
