@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .lexicon import LEXICON, alternation, by_first_letter
+from .lexicon import LEXICON, alternation, by_first_letter, holds_any, plain_case
 from .records import Attribution
 
 _VERBS = alternation(list(LEXICON.attribution_verbs))
@@ -111,9 +111,7 @@ SAYING = re.compile(r"\b" + by_first_letter(LEXICON.attribution_verbs, either_ca
 """A verb of saying in lower case (`data/attribution_verbs.txt`): the one pattern extraction and
 `reconcile.incident` use to find where someone speaks without parsing the speaker."""
 # the two halves of a cheap test before _TALLY, each read only when the sentence holds what its every
-# match holds: an apostrophe ("X's tally"), or the first word of a data noun in the lower-cased
-# sentence ("figures from X"; the lower-cased copy stands for IGNORECASE only when it keeps every
-# letter in place and the sentence has no "ı" or "ſ", which IGNORECASE pairs with "i" and "s")
+# match holds: an apostrophe ("X's tally"), or the first word of a data noun ("figures from X")
 _TALLY_GATE_POSSESSIVE = re.compile(rf"(?:'s|’s)\s+(?:official\s+)?{by_first_letter(_POSSESSIVE_NOUNS)}\b", re.IGNORECASE)
 _TALLY_GATE_DATA = re.compile(rf"\b{by_first_letter(_DATA_NOUNS)}\s+(?:from|by|of|compiled|released)\b", re.IGNORECASE)
 _DATA_WORDS = tuple(sorted({n.split()[0].lower() for n in _DATA_NOUNS}))
@@ -251,8 +249,7 @@ def _tally_gate(sentence: str, lower: str) -> bool:
     """Whether "X's tally" or "figures from X" may stand in ``sentence`` (``lower``: lower-cased)."""
     if ("'" in sentence or "’" in sentence) and _TALLY_GATE_POSSESSIVE.search(sentence):
         return True
-    if len(lower) == len(sentence) and "ı" not in sentence and "ſ" not in sentence \
-            and not any(w in lower for w in _DATA_WORDS):
+    if not holds_any(lower, plain_case(sentence, lower), _DATA_WORDS):
         return False
     return _TALLY_GATE_DATA.search(sentence) is not None
 

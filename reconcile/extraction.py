@@ -27,7 +27,7 @@ from . import attribution as attr
 from .dates import DateMention, find_dates
 from .errors import InputTypeError
 from .incident import INCIDENT_NOUN, MODAL, NEW_INCIDENT, dated_events, incident_date, named_event
-from .lexicon import LEXICON, alternation, greedy, without_possessive
+from .lexicon import LEXICON, alternation, greedy, holds_any, plain_case, without_possessive
 from .numbers import find_figures
 from .records import Article, Attribution, Claim, DatePeriod, Figure, FigureKind, Metric, Precision
 from .sentences import Sentence, split_sentences
@@ -737,12 +737,12 @@ def _claims_of(article: Article, sent: Sentence, figs: list[Figure],
     low = s.lower()
     all_cues = _cues_in(s, low)
     cue_starts = [c[0] for c in all_cues]
-    plain = _plain_case(s, low)
-    cumulative = _holds_any(low, plain, _CUMULATIVE_WORDS) and bool(_CUMULATIVE.search(s))
-    running = _holds_any(low, plain, _RUNNING_WORDS) and bool(_RUNNING.search(s))
-    relative = _holds_any(low, plain, _RELATIVE_TIME_WORDS) and bool(_RELATIVE_TIME.search(s))
+    plain = plain_case(s, low)
+    cumulative = holds_any(low, plain, _CUMULATIVE_WORDS) and bool(_CUMULATIVE.search(s))
+    running = holds_any(low, plain, _RUNNING_WORDS) and bool(_RUNNING.search(s))
+    relative = holds_any(low, plain, _RELATIVE_TIME_WORDS) and bool(_RELATIVE_TIME.search(s))
     # "at the time", "had been freed": an earlier event than the lead's
-    past = _holds_any(low, plain, _PAST_MARKER_WORDS) and bool(_PAST_MARKER.search(s))
+    past = holds_any(low, plain, _PAST_MARKER_WORDS) and bool(_PAST_MARKER.search(s))
     flags: dict[str, bool] = {}  # read on first use: most sentences never need them
 
     def has(name: str) -> bool:
@@ -865,9 +865,8 @@ def _claims_of(article: Article, sent: Sentence, figs: list[Figure],
 # every branch, several times faster than _CUE's IGNORECASE scan. Every cue is lower-case letters and
 # spaces, so both find the same cues at the same places wherever lower-casing keeps each character in
 # place ("İ" becomes two) and IGNORECASE pairs a cue letter with no other character than the ones that
-# lower-case to it (it pairs "ı" with "i" and "ſ" with "s"); on any other sentence _CUE itself reads it.
-# tests/test_extraction.py checks both conditions on every code point.
-_FOLDED_APART = ("ı", "ſ")
+# lower-case to it (lexicon.plain_case); on any other sentence _CUE itself reads it.
+# tests/test_fast_paths.py checks both conditions on every code point.
 
 
 def _first_letter_groups(phrases: list[str]) -> str:
@@ -882,15 +881,9 @@ def _first_letter_groups(phrases: list[str]) -> str:
 _CUE_LOWER = re.compile(rf"(?<![\w-])(?P<cue>{_first_letter_groups([c.lower() for c in _CUES])})(?![\w-])")
 
 
-def _plain_case(s: str, low: str) -> bool:
-    """Whether ``low`` (``s.lower()``) holds, at the same places, the letters that an IGNORECASE pattern
-    pairs with the ASCII letters of ``s`` (the standard engine and `regex` alike)."""
-    return len(low) == len(s) and not any(c in s for c in _FOLDED_APART)
-
-
 def _cues_in(s: str, low: str) -> list[tuple[int, int, str, str]]:
     """Every cue of the sentence ``s`` (``low`` is ``s.lower()``): start, end, metric, side it covers."""
-    if _plain_case(s, low):
+    if plain_case(s, low):
         return [(m.start(), m.end(), *_CUES[" ".join(m.group("cue").split())]) for m in _CUE_LOWER.finditer(low)]
     return [(m.start(), m.end(), *_CUES[" ".join(m.group("cue").lower().split())]) for m in _CUE.finditer(s)]
 
@@ -920,9 +913,3 @@ _CUMULATIVE_WORDS = ("toll", "killed", "risen", "far", "total", "rose", "climbed
 _RUNNING_WORDS = ("has", "have", "since", "far", "total")
 _RELATIVE_TIME_WORDS = ("year", "ago", "anniversary")
 _PAST_MARKER_WORDS = ("time", "previously", "initially", "originally", "back", "had")
-
-
-def _holds_any(low: str, plain: bool, words: tuple[str, ...]) -> bool:
-    """Whether a sentence (``low``, lower case; ``plain``: see _plain_case) may match a pattern whose
-    every match holds one of ``words``."""
-    return not plain or any(w in low for w in words)

@@ -16,7 +16,7 @@ import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reconcile import attribution, dates, extraction
+from reconcile import attribution, dates, extraction, incident, lexicon
 from reconcile.lexicon import LEXICON
 
 _ALL = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
@@ -67,7 +67,7 @@ def test_cue_letters_fold_as_the_cue_scan_expects() -> None:
     assert all(c.isascii() and c.islower() for c in letters)  # the scan reads lower-cased text
     for c in sorted(letters):
         for x in set(re.findall(re.escape(c), _ALL, re.IGNORECASE)):
-            assert x.lower() == c or x in extraction._FOLDED_APART or len(x.lower()) != 1, (c, x)
+            assert x.lower() == c or x in lexicon.FOLDED_APART or len(x.lower()) != 1, (c, x)
     word = set(re.findall(r"[\w-]", _ALL))
     for x in (x for x in _ALL if x.lower() != x and len(x.lower()) == 1):  # what lower-casing changes
         lx = x.lower()
@@ -108,6 +108,7 @@ _GATED = [
     (extraction._RUNNING, extraction._RUNNING_WORDS),
     (extraction._RELATIVE_TIME, extraction._RELATIVE_TIME_WORDS),
     (extraction._PAST_MARKER, extraction._PAST_MARKER_WORDS),
+    (incident._TALLY, incident._TALLY_WORDS),
 ]
 
 
@@ -123,15 +124,15 @@ def test_every_match_of_a_gated_pattern_holds_one_of_its_words(pattern: regex.Pa
             for t in (text, text.upper(), text.title()):
                 if pattern.search(t):
                     low = t.lower()
-                    assert extraction._holds_any(low, extraction._plain_case(t, low), words), t
+                    assert lexicon.holds_any(low, lexicon.plain_case(t, low), words), t
 
 
 def test_a_gate_reads_irregular_case_with_the_pattern() -> None:
     for text in ("TOLLS", "ſo far", "İn total", "a year aſo"):
         low = text.lower()
-        got = extraction._holds_any(low, extraction._plain_case(text, low), extraction._CUMULATIVE_WORDS)
+        got = lexicon.holds_any(low, lexicon.plain_case(text, low), extraction._CUMULATIVE_WORDS)
         assert got or not extraction._CUMULATIVE.search(text)
-    assert not extraction._plain_case("ſo far", "ſo far") and extraction._plain_case("So far", "so far")
+    assert not lexicon.plain_case("ſo far", "ſo far") and lexicon.plain_case("So far", "so far")
 
 
 
