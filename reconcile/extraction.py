@@ -666,7 +666,9 @@ def _extract(article: Article | str, **meta: Any) -> list[Claim]:
 
 
 # capitalised words, Latin letters with their accents: the standard engine scans this class quickly
-_NAME = re.compile(r"\b[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]+(?:[ \t]+[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]+)*")
+# when the pattern opens with it, so the word boundary before the capital is read after it ("not a
+# word character before it": the capital is one)
+_NAME = re.compile(r"[A-ZÀ-ÖØ-Þ](?<!\w.)[a-zß-öø-ÿ'’-]+(?:[ \t]+[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]+)*")
 _MONTHS_DAYS = frozenset(w.lower() for w in (*LEXICON.months, *LEXICON.weekdays))
 NAMES_KEPT = 8
 

@@ -149,3 +149,11 @@ def test_tally_gate_is_the_tally_pattern(text: str) -> None:
 def test_tally_gate_on_irregular_case() -> None:
     for text in ("FIGURES FROM Gaza", "Gaza'S TALLY", "ſtatistics from X", "ſtatiſtics by", "Xfigures from", "Gaza’s count"):
         assert attribution._tally_gate(text, text.lower()) == bool(_TALLY_GATE.search(text)), text
+
+
+_NAME_BY_BOUNDARY = re.compile(r"\b[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]+(?:[ \t]+[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]+)*")  # as it was
+
+
+@given(_texts(["Nepal", "Puerto Rico", "Zoë", "ÉCOLE", "Ørsted", "x", "aB", "_Gaza", "Gaza's", "O’Neil", "1A", "ßa"]))
+def test_names_are_read_as_with_a_word_boundary(text: str) -> None:
+    assert extraction._NAME.findall(text) == _NAME_BY_BOUNDARY.findall(text)
