@@ -602,7 +602,8 @@ def _extract(article: Article | str, **meta: Any) -> list[Claim]:
     incident = incident_date(sentences, dates_of, published)
     dated = dated_events(dates_of)
     war = any(_CAMPAIGN_NOUN.search(sent.text) for sent in sentences[:OPENING])
-    hostage_story = _HOSTAGE_WORD.search(text) is not None
+    low = text.lower()
+    hostage_story = holds_any(low, plain_case(text, low), _HOSTAGE_WORDS) and _HOSTAGE_WORD.search(text) is not None
     lead = (-1, incident) if incident is not None else _lead_date(sentences, dates_of)
     starts = [s.start for s in sentences]
     by_sentence: dict[int, list[Figure]] = {}
@@ -915,3 +916,4 @@ _CUMULATIVE_WORDS = ("toll", "killed", "risen", "far", "total", "rose", "climbed
 _RUNNING_WORDS = ("has", "have", "since", "far", "total")
 _RELATIVE_TIME_WORDS = ("year", "ago", "anniversary")
 _PAST_MARKER_WORDS = ("time", "previously", "initially", "originally", "back", "had")
+_HOSTAGE_WORDS = ("hostage", "captiv", "captor", "abduct", "kidnap")

@@ -109,6 +109,7 @@ _GATED = [
     (extraction._RELATIVE_TIME, extraction._RELATIVE_TIME_WORDS),
     (extraction._PAST_MARKER, extraction._PAST_MARKER_WORDS),
     (incident._TALLY, incident._TALLY_WORDS),
+    (extraction._HOSTAGE_WORD, extraction._HOSTAGE_WORDS),
 ]
 
 
