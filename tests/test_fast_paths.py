@@ -7,6 +7,7 @@ characters whose case folding is irregular.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import re
 import sys
@@ -158,3 +159,29 @@ _NAME_BY_BOUNDARY = re.compile(r"\b[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]+(?:[ \t]+
 @given(_texts(["Nepal", "Puerto Rico", "Zoë", "ÉCOLE", "Ørsted", "x", "aB", "_Gaza", "Gaza's", "O’Neil", "1A", "ßa"]))
 def test_names_are_read_as_with_a_word_boundary(text: str) -> None:
     assert extraction._NAME.findall(text) == _NAME_BY_BOUNDARY.findall(text)
+
+
+def _by_dateparser(month: int, day: int, year: str | None, base: dt.date | None) -> dt.date | None:
+    """What dates._month_day made of a phrase with dateparser alone (before _calendar_date)."""
+    parsed = dates._dateparse(f"{day} {dates._MONTH_NAMES[month - 1]}" + (f" {year}" if year else ""),
+                              base or dt.date(int(year or 2000), 1, 1))
+    if parsed is not None and year is None and base is not None and parsed > base:
+        try:
+            parsed = parsed.replace(year=parsed.year - 1)
+        except ValueError:
+            return None
+    return parsed
+
+
+@pytest.mark.parametrize("base", [dt.date(2024, 2, 29), dt.date(2023, 3, 1), dt.date(2024, 12, 31), None],
+                         ids=str)
+def test_calendar_dates_are_those_of_dateparser(base: dt.date | None) -> None:
+    for month in range(1, 13):
+        for day in (1, 7, 28, 29, 30, 31):
+            for year in ((None, "2016") if base is not None else ("1999", "2024")):
+                got = dates._calendar_date(month, day, year, base)
+                if got is not None:
+                    assert got == _by_dateparser(month, day, year, base), (month, day, year, base)
+                elif year is not None or base is not None:  # a day the calendar lacks
+                    with pytest.raises(ValueError):
+                        dt.date(int(year) if year else base.year, month, day)  # type: ignore[union-attr]
