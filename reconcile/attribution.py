@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .lexicon import LEXICON, alternation, by_first_letter
+from .lexicon import LEXICON, alternation, by_first_letter, holds_any, plain_case
 from .records import Attribution
 
 _VERBS = alternation(list(LEXICON.attribution_verbs))
@@ -69,6 +69,7 @@ _FIGURE_AHEAD = regex.compile(
     regex.IGNORECASE,
 )
 _DIGIT = re.compile(r"\d")
+_ASCII_DIGIT = re.compile(r"[0-9]")
 _CLAUSE_REST = regex.compile(r"[^,;:()\"“”—–]*+")
 _COLON = regex.compile(  # "IDF: about 170 drones", "- Chief Secretary Jena: toll has risen to 233"
     r"(?:^|(?<=^[ \t]*+[-–—•*][ \t]++))(?P<src>\p{Lu}[\w.'’&-]*+(?:[ \t]++[\w.'’&()-]++){0,7}?)[ \t]*+:[ \t]++(?=\S)")
@@ -109,11 +110,11 @@ _GATE = re.compile(
 SAYING = re.compile(r"\b" + by_first_letter(LEXICON.attribution_verbs, either_case=False) + r"\b")
 """A verb of saying in lower case (`data/attribution_verbs.txt`): the one pattern extraction and
 `reconcile.incident` use to find where someone speaks without parsing the speaker."""
-_TALLY_GATE = re.compile(
-    rf"(?:'s|’s)\s+(?:official\s+)?{by_first_letter(_POSSESSIVE_NOUNS)}\b"
-    rf"|\b{by_first_letter(_DATA_NOUNS)}\s+(?:from|by|of|compiled|released)\b",
-    re.IGNORECASE,
-)
+# the two halves of a cheap test before _TALLY, each read only when the sentence holds what its every
+# match holds: an apostrophe ("X's tally"), or the first word of a data noun ("figures from X")
+_TALLY_GATE_POSSESSIVE = re.compile(rf"(?:'s|’s)\s+(?:official\s+)?{by_first_letter(_POSSESSIVE_NOUNS)}\b", re.IGNORECASE)
+_TALLY_GATE_DATA = re.compile(rf"\b{by_first_letter(_DATA_NOUNS)}\s+(?:from|by|of|compiled|released)\b", re.IGNORECASE)
+_DATA_WORDS = tuple(sorted({n.split()[0].lower() for n in _DATA_NOUNS}))
 _WINDOW = 300
 _PUT_OBJECT = regex.compile(r"(?:the\s++)?(?:number|toll|figure|death|cost|damage|count)")
 _LEADING_ARTICLE = regex.compile(r"^(?:the|a|an)\s++", regex.IGNORECASE)  # characters around a verb or a figure that are read; keeps every step bounded
@@ -201,7 +202,7 @@ def find_attributions(sentence: str) -> list[tuple[Found, Attribution]]:
         src = _clean(m.group("src"), strict=False)
         if src:
             out.append((Found(m.start(), m.end(), "before"), _make(src, relay)))
-    for m in (_TALLY.finditer(sentence) if _TALLY_GATE.search(sentence) else ()):
+    for m in (_TALLY.finditer(sentence) if _tally_gate(sentence, lower) else ()):
         src = m.group("src1") or m.group("src2")
         src = _clean(src) if src else None
         if src:
@@ -237,7 +238,8 @@ def find_attributions(sentence: str) -> list[tuple[Found, Attribution]]:
         # verb's own clause is its complement
         clause = _CLAUSE_REST.match(rest)
         own = clause.group() if clause is not None else rest
-        covers = "after" if _FIGURE_AHEAD.search(own) and not closes else "before"
+        # a digit is a figure ahead: _FIGURE_AHEAD's first branch, read without it
+        covers = "after" if not closes and (_ASCII_DIGIT.search(own) or _FIGURE_AHEAD.search(own)) else "before"
         out.append((Found(start, v_end, covers), _make(src, relay)))
     for m in (_COLON.finditer(sentence) if ":" in sentence else ()):
         src = m.group("src")
@@ -254,6 +256,15 @@ def find_attributions(sentence: str) -> list[tuple[Found, Attribution]]:
             out.append((Found(m.start(), m.end(), "before"), _make(src, relay)))
     out.sort(key=lambda x: x[0].start)
     return out
+
+
+def _tally_gate(sentence: str, lower: str) -> bool:
+    """Whether "X's tally" or "figures from X" may stand in ``sentence`` (``lower``: lower-cased)."""
+    if ("'" in sentence or "’" in sentence) and _TALLY_GATE_POSSESSIVE.search(sentence):
+        return True
+    if not holds_any(lower, plain_case(sentence, lower), _DATA_WORDS):
+        return False
+    return _TALLY_GATE_DATA.search(sentence) is not None
 
 
 def _make(src: str, relay: str | None) -> Attribution:

@@ -92,6 +92,35 @@ _SCOPE_BEFORE = regex.compile(
     r"\b(?:since|before|until|through|(?:start|end|beginning)\s+of)\s+(?:the\s+)?\Z", regex.IGNORECASE | regex.REVERSE)
 
 
+# Where a date phrase can start, read with the standard engine many times faster than DATE_PATTERN
+# scans a sentence: the first word of each of DATE_PATTERN's branches (case-sensitive, as there): a
+# month's or weekday's name, a relative phrase; one or two digits before a month's name; a year's
+# first two digits; any other character than ASCII (a digit of another script) or an ASCII digit
+# before one.
+_PHRASE_START = re.compile(
+    "|".join(re.escape(w) for w in sorted({*_MONTHS, *_WEEKDAYS}, key=lambda w: (w[0], -len(w), w)))
+    + r"|yesterday|today|tonight|last[ \t]+(?:night|week|month|year)|this[ \t]+(?:week|month|year)|earlier[ \t]+this"
+    + r"|[0-9][0-9]?[ \t]+(?:" + "|".join(re.escape(w) for w in sorted(_MONTHS)) + r")"
+    + r"|1[89]|20|[0-9]?[^\x00-\x7f]")
+
+
+def _date_phrases(sentence: str) -> list[regex.Match[str]]:
+    """The matches of DATE_PATTERN.finditer(sentence), tried only where a phrase can start."""
+    out: list[regex.Match[str]] = []
+    # the timeout guards the pattern alone (matches are collected first, then read), and grows with
+    # the text: a long text with no sentence stops is slow, not pathological
+    timeout = 5.0 + len(sentence) / 100_000
+    pos = 0
+    while (start := _PHRASE_START.search(sentence, pos)) is not None:
+        m = DATE_PATTERN.match(sentence, start.start(), timeout=timeout)
+        if m is None:
+            pos = start.start() + 1
+        else:
+            out.append(m)
+            pos = m.end()  # as finditer: the next phrase starts after this one (none is empty)
+    return out
+
+
 @dataclass(frozen=True)
 class DateMention:
     """A date phrase: offsets in the sentence, its role and its resolved period (None if unknown)."""
@@ -126,6 +155,24 @@ def _dateparse(phrase: str, base: dt.date) -> dt.date | None:
     return got.date() if got is not None else None
 
 
+def _calendar_date(month: int, day: int, year: str | None, base: dt.date | None) -> dt.date | None:
+    """The date that dateparser makes of "day month [year]" (below), read without it when the calendar
+    has that day: the day of the year given, else the latest one not after ``base``. None for a day the
+    calendar lacks (Feb. 29 out of a leap year, a 31st of a short month) or a year in other digits:
+    dateparser reads those as before. Measured identical to dateparser (1.2 ms a phrase, cached only per
+    publication date) on every day of the year against 130 publication dates of 2019, 2023 and 2024,
+    and with 11 years from 1850 to 2099; tests/test_fast_paths.py checks a sample."""
+    try:
+        if year is not None:
+            return dt.date(int(year), month, day) if year.isascii() else None
+        if base is None:
+            return None
+        got = dt.date(base.year, month, day)
+        return got if got <= base else got.replace(year=base.year - 1)
+    except ValueError:
+        return None
+
+
 def _month_day(month: str, day: int | None, year: str | None, base: dt.date | None) -> tuple[dt.date, Precision] | None:
     mnum = _MONTHS[month]
     if day is not None and not 1 <= day <= 31:
@@ -133,6 +180,9 @@ def _month_day(month: str, day: int | None, year: str | None, base: dt.date | No
     precision = Precision.DAY if day is not None else Precision.MONTH
     if year is None and base is None:
         return None
+    day_of_calendar = _calendar_date(mnum, day or 1, year, base)
+    if day_of_calendar is not None:
+        return day_of_calendar, precision
     anchor = base or dt.date(int(year or 2000), 1, 1)
     name = _MONTH_NAMES[mnum - 1]
     phrase = f"{day or 1} {name}" + (f" {year}" if year else "")
@@ -205,9 +255,7 @@ def find_dates(sentence: str, published: dt.date | None) -> list[DateMention]:
     out: list[DateMention] = []
     if _GATE.search(sentence) is None:
         return out
-    # the timeout guards the pattern alone (matches are collected first, then read), and grows with
-    # the text: a long text with no sentence stops is slow, not pathological
-    for m in list(DATE_PATTERN.finditer(sentence, timeout=5.0 + len(sentence) / 100_000)):
+    for m in _date_phrases(sentence):
         raw = sentence[max(0, m.start() - 30): m.start()]
         before = _LEAD_WORDS.sub("", raw)
         role: Role = "event"

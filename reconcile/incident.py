@@ -60,7 +60,7 @@ import regex
 
 from .attribution import SAYING
 from .dates import DateMention
-from .lexicon import LEXICON, alternation, greedy
+from .lexicon import LEXICON, alternation, greedy, holds_any, plain_case
 from .records import DatePeriod, Precision
 from .sentences import Sentence
 
@@ -93,6 +93,9 @@ OPENING = 3
 _TALLY = regex.compile(
     r"\b(?:tolls?|rose|risen|climbed|stood|stands|lowered|raised|revised|increased|reached|tally|count)\b",
     regex.IGNORECASE)
+_TALLY_WORDS = ("toll", "rose", "risen", "climbed", "stood", "stands", "lowered", "raised", "revised", "increased",
+                "reached", "tally", "count")
+"""One of these is in every match of _TALLY (lower case): a sentence with none is not read with it."""
 _RELATIVE = re.compile(  # the standard engine: `regex` tries every word start of a long opening here
     r"\b(?:a|one|two|three|\d+)\s+years?\s+(?:after|on|later|since|ago)\b|\banniversary\b", re.IGNORECASE)
 _KIND = {w: k for w, (k, _) in LEXICON.events.items()}
@@ -146,11 +149,11 @@ def incident_date(sentences: list[Sentence], dates_of: list[list[DateMention]],
         if not usable or _RELATIVE.search(s) or _CAPTION.match(s):
             continue
         dateline = _dateline(s)
-        tally = _TALLY.search(s) is not None
+        low = s.lower()
+        tally = holds_any(low, plain_case(s, low), _TALLY_WORDS) and _TALLY.search(s) is not None
         fresh = [m.group("noun").lower() for m in NEW_INCIDENT.finditer(s)]
         if nouns and fresh and not any(_same_event(n, nouns) for n in fresh):
             continue  # "On Saturday, an Israeli strike on a tent killed 11": another incident than the headline's
-        low = s.lower()
         named = {m.group("noun") for m in INCIDENT_NOUN.finditer(low)}
         base = 0 if dateline or tally or MODAL.search(s) else (
             (2 if named or _HAPPENED.search(low) else 0) + (1 if any(_compound(n, nouns) for n in named) else 0))

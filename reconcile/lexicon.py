@@ -85,6 +85,32 @@ def greedy(pattern: str) -> str:
     return pattern.replace("++", "+").replace("*+", "*")
 
 
+
+FOLDED_APART = ("ı", "ſ")
+"""Characters that an IGNORECASE pattern pairs with an ASCII letter ("i", "s") they do not lower-case to."""
+
+
+def plain_case(text: str, low: str) -> bool:
+    """Whether ``low`` (``text.lower()``) holds, at the same places, the letters that an IGNORECASE
+    pattern pairs with the ASCII letters of ``text``, in the standard engine and in `regex` alike: a
+    test of ASCII words on ``low`` then stands for one on ``text`` ignoring case. Not so when
+    lower-casing moves characters ("İ" becomes two) or with a character of :data:`FOLDED_APART`.
+
+    >>> plain_case("KILLED", "killed"), plain_case("kılled", "kılled")
+    (True, False)
+    """
+    return len(low) == len(text) and not any(c in text for c in FOLDED_APART)
+
+
+def holds_any(low: str, plain: bool, words: tuple[str, ...]) -> bool:
+    """Whether a text may match an IGNORECASE pattern whose every match holds one of ``words`` (lower
+    case): ``low`` is the text lower-cased, ``plain`` what :func:`plain_case` says of it.
+
+    >>> holds_any("the toll rose", True, ("toll",)), holds_any("three died", True, ("toll",))
+    (True, False)
+    """
+    return not plain or any(w in low for w in words)
+
 @dataclass(frozen=True)
 class Lexicon:
     """Every word list, as read from ``reconcile/data``."""

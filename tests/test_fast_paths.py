@@ -1,0 +1,187 @@
+"""Shortcuts of the extraction stages find exactly what the patterns they stand in for find.
+
+Each fast path (a scan of the lower-cased sentence, a pattern tried only where a match can start)
+is compared with its pattern on text made of the pattern's own words, in any case, with the
+characters whose case folding is irregular.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+import sys
+
+import pytest
+import regex
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reconcile import attribution, dates, extraction, incident, lexicon
+from reconcile.lexicon import LEXICON
+
+_ALL = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
+_IRREGULAR = ["ı", "ſ", "İ", "K", "ß", "Σ", "ς", "٣", "\u2028", "\x1c", "’", "-", "_"]
+
+
+def _case(draw: st.DrawFn, word: str) -> str:
+    how = draw(st.sampled_from(["lower", "upper", "title", "as is", "irregular"]))
+    if how == "irregular":
+        return word.replace("s", "ſ").replace("i", "ı").replace("k", "K").replace("I", "İ")
+    return {"lower": word.lower(), "upper": word.upper(), "title": word.title()}.get(how, word)
+
+
+@st.composite
+def _texts(draw: st.DrawFn, words: list[str]) -> str:
+    pieces = []
+    for _ in range(draw(st.integers(0, 12))):
+        kind = draw(st.sampled_from(["word", "word", "digits", "char", "space"]))
+        if kind == "word":
+            pieces.append(_case(draw, draw(st.sampled_from(words))))
+        elif kind == "digits":
+            pieces.append(draw(st.from_regex(r"[0-9]{1,5}", fullmatch=True)))
+        elif kind == "char":
+            pieces.append(draw(st.sampled_from(_IRREGULAR)))
+        else:
+            pieces.append(draw(st.sampled_from([" ", "  ", "\t", "\n", ", ", ". ", "-"])))
+    return "".join(p if i == 0 else draw(st.sampled_from(["", " ", " "])) + p for i, p in enumerate(pieces))
+
+
+def _cues_by_pattern(s: str) -> list[tuple[int, int, str, str]] | str:
+    try:
+        return [(m.start(), m.end(), *extraction._CUES[" ".join(m.group("cue").lower().split())])
+                for m in extraction._CUE.finditer(s)]
+    except KeyError as e:
+        return f"KeyError {e}"
+
+
+def _cues_fast(s: str) -> list[tuple[int, int, str, str]] | str:
+    try:
+        return extraction._cues_in(s, s.lower())
+    except KeyError as e:
+        return f"KeyError {e}"
+
+
+def test_cue_letters_fold_as_the_cue_scan_expects() -> None:
+    """Every character that IGNORECASE pairs with a cue letter lower-cases to it, or is set apart."""
+    letters = {c for cue in extraction._CUES for c in cue if not c.isspace()}
+    assert all(c.isascii() and c.islower() for c in letters)  # the scan reads lower-cased text
+    for c in sorted(letters):
+        for x in set(re.findall(re.escape(c), _ALL, re.IGNORECASE)):
+            assert x.lower() == c or x in lexicon.FOLDED_APART or len(x.lower()) != 1, (c, x)
+    word = set(re.findall(r"[\w-]", _ALL))
+    for x in (x for x in _ALL if x.lower() != x and len(x.lower()) == 1):  # what lower-casing changes
+        lx = x.lower()
+        assert (x in word) == (lx in word) and x.isspace() == lx.isspace(), hex(ord(x))
+
+
+@given(_texts([*sorted(extraction._CUES), "the", "were", "of", "homes"]))
+def test_cue_scan_finds_what_the_cue_pattern_finds(text: str) -> None:
+    assert _cues_fast(text) == _cues_by_pattern(text)
+
+
+def test_cue_scan_on_irregular_case() -> None:
+    for text in ("KILLED and İnjured", "kılled, homeleſs", "Killed", "killed\u2028wounded", "the Injured-"):
+        assert _cues_fast(text) == _cues_by_pattern(text)
+
+
+_DATE_WORDS = [*LEXICON.months, *LEXICON.weekdays, "yesterday", "today", "tonight", "last", "this", "earlier",
+               "week", "month", "year", "night", "in", "since", "the", "of", "on", "'s", "quake", "st", "and",
+               "to", "people", "2014", "1999", "20", "2"]
+
+
+@given(_texts(_DATE_WORDS))
+def test_date_phrases_are_those_of_the_date_pattern(text: str) -> None:
+    def spans(ms: list[regex.Match[str]]) -> list[tuple[tuple[int, int], dict[str, str | None]]]:
+        return [(m.span(), m.groupdict()) for m in ms]
+
+    assert spans(dates._date_phrases(text)) == spans(list(dates.DATE_PATTERN.finditer(text)))
+
+
+def test_date_phrases_start_anywhere_a_date_can() -> None:
+    for text in ("123 May", "x12 June 2020", "the1999 quake", "1٣ May", "٣ May", "NotSunday", "in March",
+                 "Oct. 7 last year", "12\tMay", "in 2014 and 20190", "since 2019"):
+        assert [m.span() for m in dates._date_phrases(text)] == [m.span() for m in dates.DATE_PATTERN.finditer(text)]
+
+
+_GATED = [
+    (extraction._CUMULATIVE, extraction._CUMULATIVE_WORDS),
+    (extraction._RUNNING, extraction._RUNNING_WORDS),
+    (extraction._RELATIVE_TIME, extraction._RELATIVE_TIME_WORDS),
+    (extraction._PAST_MARKER, extraction._PAST_MARKER_WORDS),
+    (incident._TALLY, incident._TALLY_WORDS),
+    (extraction._HOSTAGE_WORD, extraction._HOSTAGE_WORDS),
+]
+
+
+@pytest.mark.parametrize("pattern,words", _GATED, ids=[w[0] for _, w in _GATED])
+def test_every_match_of_a_gated_pattern_holds_one_of_its_words(pattern: regex.Pattern[str],
+                                                              words: tuple[str, ...]) -> None:
+    """Every phrase of up to three of the pattern's own words (and a few others) in three cases."""
+    vocabulary = sorted(set(re.findall(r"[a-z]{2,}", pattern.pattern)) | {"a", "2", "killed", "the"})
+    assert all(w == w.lower() for w in words)
+    for n in (1, 2, 3):
+        for phrase in itertools.product(vocabulary, repeat=n):
+            text = " ".join(phrase)
+            for t in (text, text.upper(), text.title()):
+                if pattern.search(t):
+                    low = t.lower()
+                    assert lexicon.holds_any(low, lexicon.plain_case(t, low), words), t
+
+
+def test_a_gate_reads_irregular_case_with_the_pattern() -> None:
+    for text in ("TOLLS", "ſo far", "İn total", "a year aſo"):
+        low = text.lower()
+        got = lexicon.holds_any(low, lexicon.plain_case(text, low), extraction._CUMULATIVE_WORDS)
+        assert got or not extraction._CUMULATIVE.search(text)
+    assert not lexicon.plain_case("ſo far", "ſo far") and lexicon.plain_case("So far", "so far")
+
+
+
+_TALLY_GATE = re.compile(f"{attribution._TALLY_GATE_POSSESSIVE.pattern}|{attribution._TALLY_GATE_DATA.pattern}",
+                         re.IGNORECASE)  # the one pattern the two halves were
+
+
+@given(_texts([*attribution._DATA_NOUNS, *attribution._POSSESSIVE_NOUNS, "from", "by", "of", "compiled", "'s", "’s",
+               "official", "Gaza", "released", "the"]))
+def test_tally_gate_is_the_tally_pattern(text: str) -> None:
+    assert attribution._tally_gate(text, text.lower()) == bool(_TALLY_GATE.search(text))
+
+
+def test_tally_gate_on_irregular_case() -> None:
+    for text in ("FIGURES FROM Gaza", "Gaza'S TALLY", "ſtatistics from X", "ſtatiſtics by", "Xfigures from", "Gaza’s count"):
+        assert attribution._tally_gate(text, text.lower()) == bool(_TALLY_GATE.search(text)), text
+
+
+_NAME_BY_BOUNDARY = re.compile(r"\b[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]+(?:[ \t]+[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]+)*")  # as it was
+
+
+@given(_texts(["Nepal", "Puerto Rico", "Zoë", "ÉCOLE", "Ørsted", "x", "aB", "_Gaza", "Gaza's", "O’Neil", "1A", "ßa"]))
+def test_names_are_read_as_with_a_word_boundary(text: str) -> None:
+    assert extraction._NAME.findall(text) == _NAME_BY_BOUNDARY.findall(text)
+
+
+def _by_dateparser(month: int, day: int, year: str | None, base: dt.date | None) -> dt.date | None:
+    """What dates._month_day made of a phrase with dateparser alone (before _calendar_date)."""
+    parsed = dates._dateparse(f"{day} {dates._MONTH_NAMES[month - 1]}" + (f" {year}" if year else ""),
+                              base or dt.date(int(year or 2000), 1, 1))
+    if parsed is not None and year is None and base is not None and parsed > base:
+        try:
+            parsed = parsed.replace(year=parsed.year - 1)
+        except ValueError:
+            return None
+    return parsed
+
+
+@pytest.mark.parametrize("base", [dt.date(2024, 2, 29), dt.date(2023, 3, 1), dt.date(2024, 12, 31), None],
+                         ids=str)
+def test_calendar_dates_are_those_of_dateparser(base: dt.date | None) -> None:
+    for month in range(1, 13):
+        for day in (1, 7, 28, 29, 30, 31):
+            for year in ((None, "2016") if base is not None else ("1999", "2024")):
+                got = dates._calendar_date(month, day, year, base)
+                if got is not None:
+                    assert got == _by_dateparser(month, day, year, base), (month, day, year, base)
+                elif year is not None or base is not None:  # a day the calendar lacks
+                    with pytest.raises(ValueError):
+                        dt.date(int(year) if year else base.year, month, day)  # type: ignore[union-attr]
