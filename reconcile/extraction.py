@@ -256,7 +256,8 @@ def _counted_metric(s: str) -> Metric | None:
         return None
     np_end = _phrase_end(s, m.end(), m.end() + 60)
     cue = _CUE.search(s, m.end(), np_end)
-    return Metric(_CUES[" ".join(cue.group("cue").lower().split())][0]) if cue is not None else None
+    found = _CUES.get(_cue_key(cue.group("cue"))) if cue is not None else None
+    return Metric(found[0]) if found is not None else None
 
 
 EARLIER_CLAIMS = 200
@@ -963,7 +964,14 @@ def _cues_in(s: str, low: str) -> list[tuple[int, int, str, str]]:
     """Every cue of the sentence ``s`` (``low`` is ``s.lower()``): start, end, metric, side it covers."""
     if plain_case(s, low):
         return [(m.start(), m.end(), *_CUES[" ".join(m.group("cue").split())]) for m in _CUE_LOWER.finditer(low)]
-    return [(m.start(), m.end(), *_CUES[" ".join(m.group("cue").lower().split())]) for m in _CUE.finditer(s)]
+    found = ((m, _CUES.get(_cue_key(m.group("cue")))) for m in _CUE.finditer(s))
+    return [(m.start(), m.end(), *cue) for m, cue in found if cue is not None]
+
+
+def _cue_key(text: str) -> str:
+    """The lexicon key of a cue the case-insensitive pattern matched: "homeleſs" and "kılled" are matched
+    as "homeless" and "killed" (the engine folds ſ and ı), so they are looked up folded."""
+    return " ".join(text.casefold().replace("ı", "i").replace("i̇", "i").split())
 
 
 def _quoted_on(claims: list[Claim], sentence: str) -> list[Attribution]:

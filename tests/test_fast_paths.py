@@ -48,8 +48,9 @@ def _texts(draw: st.DrawFn, words: list[str]) -> str:
 
 
 def _cues_by_pattern(s: str) -> list[tuple[int, int, str, str]] | str:
+    # the reference: every match of the case-insensitive cue pattern, looked up folded ("homeleſs")
     try:
-        return [(m.start(), m.end(), *extraction._CUES[" ".join(m.group("cue").lower().split())])
+        return [(m.start(), m.end(), *extraction._CUES[extraction._cue_key(m.group("cue"))])
                 for m in extraction._CUE.finditer(s)]
     except KeyError as e:
         return f"KeyError {e}"
@@ -185,3 +186,15 @@ def test_calendar_dates_are_those_of_dateparser(base: dt.date | None) -> None:
                 elif year is not None or base is not None:  # a day the calendar lacks
                     with pytest.raises(ValueError):
                         dt.date(int(year) if year else base.year, month, day)  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(("text", "metric"), [
+    ("Forty people were left homeleſs after the flood.", "displaced"),  # long s: the engine folds it to s
+    ("Forty people were kılled in the flood.", "killed"),  # dotless i
+    ("FORTY PEOPLE WERE KİLLED IN THE FLOOD.", "killed"),  # dotted capital I
+])
+def test_a_cue_spelled_with_a_folding_letter_is_read_not_a_crash(text: str, metric: str) -> None:
+    """The case-insensitive cue pattern matches 'homeleſs' as 'homeless'; its lexicon key is looked up
+    folded the same way (this raised KeyError)."""
+    (claim,) = extraction.extract(text, id="t", published="2025-03-07")
+    assert claim.metric.value == metric
