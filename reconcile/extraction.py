@@ -86,6 +86,7 @@ _NOUN_AFTER_FIGURE = regex.compile(r"[ \t]++(?!each\b|in\b|at\b|on\b|and\b)[a-z]
 _REPORTED_BARE = regex.compile(
     rf"\b(?:has|have|had)[ \t]++(?:{alternation(list(LEXICON.attribution_verbs))})[ \t]*+\Z", regex.IGNORECASE)
 _SEPARATOR_END = regex.compile(r"(?:,|;|\band\b)[ \t]*+\Z")
+_PERSON_AFTER = regex.compile(r"[ \t]++(?:person|persons|people)\b")  # "..., and Hakui City one person": the generic head
 _CONTRAST = regex.compile(r"(?:,|\band\b|\bbut\b)[ \t]*+(?:(?:and|but)[ \t]++)?not[ \t]++(?:the[ \t]++)?\Z",
                           regex.IGNORECASE)  # "to 78, and not 79", "78, not the 79 announced"
 _GAPPED_PLACE = regex.compile(r"[ \t]++(?:each[ \t]++)?(?:in|at)[ \t]++\p{Lu}")  # "..., five in Nanao"
@@ -372,7 +373,7 @@ def _whole_of(s: str, a: int, b: int, hedge_start: int, prev_end: int, k: int, p
         return head, True  # "... 100 deaths. Anamizu has reported 20": a bare numeral takes the noun before it
     if k and _CONTRAST.search(between) and _who(s, b) is None:
         return head, False  # "corrected the number of bodies to 78, and not 79": two values of one count
-    if k and ((_GAPPED_NAME.search(between) and not _NOUN_AFTER_FIGURE.match(s, b))
+    if k and ((_GAPPED_NAME.search(between) and (not _NOUN_AFTER_FIGURE.match(s, b) or _PERSON_AFTER.match(s, b)))
               or (_SEPARATOR_END.search(between) and _GAPPED_PLACE.match(s, b))):
         return head, True  # "Suzu 100 deaths and Wajima 90", "Twenty died in Anamizu, five in Nanao"
     return None, False

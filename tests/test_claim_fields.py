@@ -120,6 +120,8 @@ METRIC_ROWS = [
     Row("The army says 130 people are held captive. A families group says its list holds 133 names, three more "
         "than the army's figure.", "133", "metric", "hostages_held",
         "a count compared with another's figure counts what that figure counts"),
+    Row("Dorn City has 40 dead, Pella Town 12 and Arvik City one person.", "one", "metric", "killed",
+        "a gapped list's last member may carry the generic head ('one person'): it counts what the list counts"),
 ]
 
 CLAIM_ROWS = [
