@@ -487,7 +487,8 @@ def _keep(fig: Figure, metric: Metric, who: str | None, sentence: str, a: int) -
         return False  # "revising the toll down by one": a difference, not a count
     rest = sentence[a:a + 120].split(None, 4)
     if len(rest) >= 3 and rest[2].lower().strip(",") in LEXICON.attribution_verbs \
-            and rest[0][-1:].isalnum() and rest[1].isalpha() and rest[1].lower() not in _NOT_SPEAKER_NOUN:
+            and rest[0][-1:].isalnum() and rest[1].isalpha() and rest[1].lower() not in _NOT_SPEAKER_NOUN \
+            and rest[1].lower() not in _CUES:  # "202 deaths confirmed as of 2 p.m.": a death confirms nothing
         return False  # "One person said", "Two officials told": speakers, not a count
     if fig.low == 1 and _NOT_A_COUNT.match(sentence, a):
         return False  # "one of its dead citizens", "the first one": a pronoun, not a count

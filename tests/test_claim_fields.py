@@ -143,6 +143,8 @@ CLAIM_ROWS = [
     Row("The victims ranged in age from 14 to 76.", "14 to 76", "claim", None, "a range of ages is no count"),
     Row("Not one person was hurt in the fire.", "one", "claim", None,
         "'not one' is a negation, no count"),
+    Row("Of the 88 deaths confirmed by noon, 40 were in Dorn.", "88", "claim", "yes",
+        "'88 deaths confirmed' is a count: a death is no speaker, unlike 'Two officials confirmed'"),
 ]
 
 SOURCE_ROWS = [
