@@ -60,13 +60,15 @@ _REFER_BEFORE = regex.compile(
            (?:\s+(?:probably|likely|closer\s+to|nearer|now|actually))*)\s*\Z""",
     regex.IGNORECASE | regex.VERBOSE | regex.REVERSE)
 _PREDICATE_BEFORE = regex.compile(  # the verb that gives a subject its figure: "rose to", "stood at", "were"
-    r"""(?:\b(?:(?:has|have|had)\s++)?(?:rose|risen|climbed|reached|jumped|increased|grew|hit|stood|stands|was|were|is|are
+    r"""(?:\b(?:(?:has|have|had)\s++)?(?:rose|risen|rises|climbed|climbs|reached|reaches|jumped|jumps|increased|grew|hit|hits
+           |stood|stands|was|were|is|are|falls|drops
            |became|become|dropped|fell|fallen|declined|decreased|shrank|shrunk)
         (?:\s++(?:to|at))?|\b(?:to|now|at))\s*+\Z""",          # headlines: "corrects bodies to 78", "toll now 126"
     regex.IGNORECASE | regex.VERBOSE | regex.REVERSE)
 _SUBJECT_OF = regex.compile(  # "the number of people who died", "the list of people whose whereabouts were unknown"
     r"\b(?:number|list|count|total|tally)[ \t]++of\b(?!.*\b(?:number|list|count|total|tally)[ \t]++of\b)",
     regex.IGNORECASE | regex.DOTALL)
+_COUNT_NOUN = regex.compile(r"[ \t]++(?:figure|count|tally|toll|number|total)[ \t]*+", regex.IGNORECASE)
 _PARTITIVE = regex.compile(r"\bof[ \t]++(?:the|those|these)[ \t]++\Z", regex.IGNORECASE | regex.REVERSE)
 _PASSIVE_CUE = regex.compile(r"(?:were|was)\s", regex.IGNORECASE)  # "61 were killed in India and 25 in Tibet"
 _OF_THEM = regex.compile(r"\s++of\s++(?:them|whom|those)\b", regex.IGNORECASE)
@@ -201,8 +203,9 @@ def _metric(sentence: str, a: int, b: int, prev_end: int, next_start: int,
         subj_cues = [(c0, c1, m) for c0, c1, m, pos in cues if lo <= c0 and c1 <= pred.start()]
         if subject >= 0 and subj_cues and not _CLAUSE_END.search(sentence, lo, pred.start()):
             return Metric(subj_cues[0][2])
-        if subject < 0 and subj_cues and subj_cues[-1][1] >= pred.start() - 2:
-            return Metric(subj_cues[-1][2])
+        if subject < 0 and subj_cues and (subj_cues[-1][1] >= pred.start() - 2 or _COUNT_NOUN.fullmatch(
+                sentence, subj_cues[-1][1], pred.start())):
+            return Metric(subj_cues[-1][2])  # "toll now 126", "Hostage figure rises to 240"
     after = [(c0, m) for c0, c1, m, pos in cues
              if c0 >= b and c0 < next_start and pos in ("after", "both") and not _modifier(sentence, c0, c1)]
     before = [(c1, m) for c0, c1, m, pos in cues if c1 <= hedge_start and c0 >= prev_end

@@ -122,6 +122,8 @@ METRIC_ROWS = [
         "a count compared with another's figure counts what that figure counts"),
     Row("Dorn City has 40 dead, Pella Town 12 and Arvik City one person.", "one", "metric", "killed",
         "a gapped list's last member may carry the generic head ('one person'): it counts what the list counts"),
+    Row("Missing count falls to 40 in Dorn", "40", "metric", "missing",
+        "a headline's noun compound ('Missing count') is the subject of its present-tense predicate"),
 ]
 
 CLAIM_ROWS = [
