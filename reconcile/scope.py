@@ -253,6 +253,7 @@ _ADDED = regex.compile(r"(?:\s++[\p{L}-]++){0,2}\s++(?:were|was|have\s++been|had
                        regex.IGNORECASE)
 _INCLUDING = regex.compile(r"\b(?:including|among\s++them|among\s++whom|of\s++whom|of\s++them)\b",
                            regex.IGNORECASE)
+_RISE_BY = regex.compile(r"\b(?:rose|risen|rises|increased|grew|climbed|jumped|up)[ \t]++by[ \t]++\Z", regex.IGNORECASE)
 _PARTITIVE_OF = regex.compile(r"\s*+of\s++(?:all\s++)?the\s*+", regex.IGNORECASE)  # "57 of the | 131 victims"
 _SUBSET = regex.compile(  # "200 of them", "five of the six crew"
     r"\s*+(?:of\s++(?:them|whom|those|these)\b|among\s++them\b|of\s++the\s*+$)", regex.IGNORECASE)
@@ -360,6 +361,8 @@ def read(c: Claim, others: Sequence[tuple[int, int]] = ()) -> Reading:
     compared = _THAN.search(s, b, stop.start() if stop is not None else len(s)) is not None
     if (_MORE_AFTER.match(after) and not compared) or _ADDED.match(after):
         parts.add("increment")  # "four more bodies", "10 victims were added": a day's increase
+    if _RISE_BY.search(s, max(0, a - 30), a):
+        parts.add("increment")  # "The toll rose by 193 in the past 24 hours": the rise, not the toll
     nationality = None
     words = [*after.split()[:4], *who.split()]  # "Five of them are Iranian citizens"
     for i, w in enumerate(words):

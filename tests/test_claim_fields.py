@@ -147,6 +147,8 @@ CLAIM_ROWS = [
         "'not one' is a negation, no count"),
     Row("Of the 88 deaths confirmed by noon, 40 were in Dorn.", "88", "claim", "yes",
         "'88 deaths confirmed' is a count: a death is no speaker, unlike 'Two officials confirmed'"),
+    Row("The toll rose by 52 in the past 24 hours, the ministry said.", "52", "metric", "killed",
+        "a toll's rise counts those newly dead; 'revised the toll down by one' is no count"),
 ]
 
 SOURCE_ROWS = [

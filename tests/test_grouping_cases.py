@@ -263,6 +263,13 @@ CASES: list[Case] = [
         [("a:30", "b:52"), ("a:90", "b:96")], [("b:52", "b:96")],
         "the predicate after a partitive's whole is its part's ('52 of the 96 victims had now been identified')",
     ),
+    (
+        [("a", "2025-09-02", "Siege of Marl\n\nThe war on Marl has killed 3,100 people since June, the ministry said. "
+                             "The toll rose by 40 in the past 24 hours, it said."),
+         ("b", "2025-09-04", "Siege of Marl\n\nThe war on Marl has killed 3,180 people since June, the ministry said.")],
+        [("a:3,100", "b:3,180")], [("a:40", "a:3,100"), ("a:40", "b:3,180")],
+        "a toll's rise ('rose by 40 in the past 24 hours') is an increment, not the toll",
+    ),
 ]
 
 
