@@ -463,14 +463,21 @@ def _place_of(m: regex.Match[str] | None) -> str | None:
     return first
 
 
+# Every match of _PLACE_AFTER and _PLACE_BEFORE holds _PLACE_WORD's capital (an ASCII one, matched with
+# case): a window without one is not read with them (about half the windows a figure reads)
+_CAPITAL = re.compile(r"[A-Z]")
+
+
 def _place(sentence: str, a: int, b: int, prev_end: int, next_start: int) -> str | None:
     """Where the counted thing happened, from "in X" after the figure or "in X"/"X's" before it."""
     stop = _PUNCT.search(sentence, b, min(next_start, b + WINDOW))
-    for m in _PLACE_AFTER.finditer(sentence, b, min(stop.start() if stop else next_start, b + WINDOW)):
+    hi = min(stop.start() if stop else next_start, b + WINDOW)
+    for m in _PLACE_AFTER.finditer(sentence, b, hi) if _CAPITAL.search(sentence, b, hi) else ():
         got = _place_of(m)
         if got:
             return got
-    found = [_place_of(m) for m in _PLACE_BEFORE.finditer(sentence, max(prev_end, _clause_start(sentence, a), a - WINDOW), a)]
+    lo = max(prev_end, _clause_start(sentence, a), a - WINDOW)
+    found = [_place_of(m) for m in _PLACE_BEFORE.finditer(sentence, lo, a)] if _CAPITAL.search(sentence, lo, a) else []
     lead = _LEAD_PLACE.match(sentence, 0, min(a, WINDOW))
     found = [f for f in found if f] or [_place_of(lead)]
     found = [f for f in found if f]
