@@ -660,7 +660,7 @@ def _extract(article: Article | str, **meta: Any) -> list[Claim]:
     dates_of = [find_dates(sent.text, published) for sent in sentences]  # once per sentence
     incident = incident_date(sentences, dates_of, published)
     dated = dated_events(dates_of)
-    war = any(_CAMPAIGN_NOUN.search(sent.text) for sent in sentences[:OPENING])
+    war = any(_names_campaign(sent.text) for sent in sentences[:OPENING])
     low = text.lower()
     hostage_story = holds_any(low, plain_case(text, low), _HOSTAGE_WORDS) and _HOSTAGE_WORD.search(text) is not None
     lead = (-1, incident) if incident is not None else _lead_date(sentences, dates_of)
@@ -1008,3 +1008,10 @@ _RUNNING_WORDS = ("has", "have", "since", "far", "total")
 _RELATIVE_TIME_WORDS = ("year", "ago", "anniversary")
 _PAST_MARKER_WORDS = ("time", "previously", "initially", "originally", "back", "had")
 _HOSTAGE_WORDS = ("hostage", "captiv", "captor", "abduct", "kidnap")
+_CAMPAIGN_WORDS = tuple(sorted({w.split()[0].lower() for w in LEXICON.events_of("campaign")}))
+
+
+def _names_campaign(s: str) -> bool:
+    """Whether a sentence names a long event ("the war", "the offensive"): _CAMPAIGN_NOUN, gated."""
+    low = s.lower()
+    return holds_any(low, plain_case(s, low), _CAMPAIGN_WORDS) and _CAMPAIGN_NOUN.search(s) is not None
