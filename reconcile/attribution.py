@@ -31,8 +31,10 @@ _ACCORDING = regex.compile(
     rf"\baccording\s++to\s++(?P<src>.+?)(?=(?:{_STOP})|\Z)", regex.IGNORECASE | regex.DOTALL
 )
 _CITING = regex.compile(rf"\bciting\s++(?P<src>.+?)(?=(?:{_STOP})|\Z)", regex.IGNORECASE)
+# (only right after the comma or quote: from within the blanks after it, \s*+ reaches the same verb, so
+# a match there is one that already started at the comma; read from each blank, a long run was quadratic)
 _INVERTED = regex.compile(
-    rf"""(?:^|(?<=[,"”]\s*+)|(?<=[,"”]))\s*+(?P<verb>{_VERBS})\s++
+    rf"""(?:^|(?<=[,"”]))\s*+(?P<verb>{_VERBS})\s++
         (?P<src>(?:\p{{Lu}}|the\s|a\s|an\s)[^,.;:"“”()]*?)(?=[,.;:"“”()]|\Z)""",
     regex.VERBOSE,
 )
