@@ -59,6 +59,9 @@ _REFER_BEFORE = regex.compile(
       | \b(?:figure|number|count|total|tally)\s+(?:was|is|stood|stands|at)
            (?:\s+(?:probably|likely|closer\s+to|nearer|now|actually))*)\s*\Z""",
     regex.IGNORECASE | regex.VERBOSE | regex.REVERSE)
+_REFER_WORDS = ("from", "figure", "number", "count", "total", "tally", "toll", "rose", "jumped", "climbed", "fell",
+                "dropped", "increased", "grew", "reached", "stood", "stands")
+"""One of these is in every match of _REFER_BEFORE (lower case): a window with none is not read with it."""
 _PREDICATE_BEFORE = regex.compile(  # the verb that gives a subject its figure: "rose to", "stood at", "were"
     r"""(?:\b(?:(?:has|have|had)\s++)?(?:rose|risen|climbed|reached|jumped|increased|grew|hit|stood|stands|was|were|is|are
            |became|become|dropped|fell|fallen|declined|decreased|shrank|shrunk)
@@ -171,6 +174,13 @@ _PLACE_BEFORE = regex.compile(
 )
 
 
+def _window_holds(s: str, lo: int, hi: int, words: tuple[str, ...]) -> bool:
+    """Whether ``s[lo:hi]`` may match an IGNORECASE pattern whose every match holds one of ``words``."""
+    window = s[lo:hi]
+    low = window.lower()
+    return holds_any(low, plain_case(window, low), words)
+
+
 def _words_between(s: str) -> int:
     return len(_WORD.findall(s))
 
@@ -186,7 +196,9 @@ def _metric(sentence: str, a: int, b: int, prev_end: int, next_start: int,
     them") takes the metric of the one before; a cue farther away in the
     sentence, within its clause.
     """
-    refer = _REFER_BEFORE.search(sentence, max(0, hedge_start - 48), hedge_start)
+    lo = max(0, hedge_start - 48)
+    refer = _REFER_BEFORE.search(sentence, lo, hedge_start) if _window_holds(sentence, lo, hedge_start, _REFER_WORDS) \
+        else None
     if refer is not None:
         inside = [m for c0, c1, m, pos in cues if refer.start() <= c0 and c1 <= hedge_start]
         if inside:
