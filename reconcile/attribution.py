@@ -55,8 +55,8 @@ _OUTLET = regex.compile(
 )
 _CLAUSE_BREAK = regex.compile(r"[,;:\"“”()—–]|\s-\s|\b(?:and|but|while|as|that|whereas|because)\s", regex.IGNORECASE)
 _LEAD_JUNK = regex.compile(r"^(?:and|but|while|as|so|then|also|meanwhile|however|earlier|later)\s++", regex.IGNORECASE)
-_TRAILING_TIME = regex.compile(
-    r"\s++(?:yesterday|today|tonight|on\s++\w++day|last\s++(?:week|month|night)|this\s++week|earlier|later)\Z",
+_TRAILING_TIME = regex.compile(  # from the first blank of a run only (the leftmost match starts there): linear
+    r"(?<!\s)\s++(?:yesterday|today|tonight|on\s++\w++day|last\s++(?:week|month|night)|this\s++week|earlier|later)\Z",
     regex.IGNORECASE,
 )
 _NOT_NP_END = frozenset({"was", "were", "is", "are", "be", "been", "has", "have", "had", "also", "then",
