@@ -26,6 +26,7 @@ CASES = {
     "parts of parts": lambda n: "Of the dead, 4 were women, 3 men - among them 2 boys: " * (n // 54),
     "colon speakers": lambda n: "- Police: " * (n // 10) + "12 died.",
     "gapped names": lambda n: "Suzu has recorded 100 deaths and " + "Wajima City 90, " * (n // 16),
+    "blank runs": lambda n: '"12 died," said the police, ' + " " * (n - 50) + "and 3 were hurt.",
 }
 
 

@@ -31,8 +31,10 @@ _ACCORDING = regex.compile(
     rf"\baccording\s++to\s++(?P<src>.+?)(?=(?:{_STOP})|\Z)", regex.IGNORECASE | regex.DOTALL
 )
 _CITING = regex.compile(rf"\bciting\s++(?P<src>.+?)(?=(?:{_STOP})|\Z)", regex.IGNORECASE)
+# (only right after the comma or quote: from within the blanks after it, \s*+ reaches the same verb, so
+# a match there is one that already started at the comma; read from each blank, a long run was quadratic)
 _INVERTED = regex.compile(
-    rf"""(?:^|(?<=[,"”]\s*+)|(?<=[,"”]))\s*+(?P<verb>{_VERBS})\s++
+    rf"""(?:^|(?<=[,"”]))\s*+(?P<verb>{_VERBS})\s++
         (?P<src>(?:\p{{Lu}}|the\s|a\s|an\s)[^,.;:"“”()]*?)(?=[,.;:"“”()]|\Z)""",
     regex.VERBOSE,
 )
@@ -53,8 +55,8 @@ _OUTLET = regex.compile(
 )
 _CLAUSE_BREAK = regex.compile(r"[,;:\"“”()—–]|\s-\s|\b(?:and|but|while|as|that|whereas|because)\s", regex.IGNORECASE)
 _LEAD_JUNK = regex.compile(r"^(?:and|but|while|as|so|then|also|meanwhile|however|earlier|later)\s++", regex.IGNORECASE)
-_TRAILING_TIME = regex.compile(
-    r"\s++(?:yesterday|today|tonight|on\s++\w++day|last\s++(?:week|month|night)|this\s++week|earlier|later)\Z",
+_TRAILING_TIME = regex.compile(  # from the first blank of a run only (the leftmost match starts there): linear
+    r"(?<!\s)\s++(?:yesterday|today|tonight|on\s++\w++day|last\s++(?:week|month|night)|this\s++week|earlier|later)\Z",
     regex.IGNORECASE,
 )
 _NOT_NP_END = frozenset({"was", "were", "is", "are", "be", "been", "has", "have", "had", "also", "then",

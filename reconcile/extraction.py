@@ -59,6 +59,9 @@ _REFER_BEFORE = regex.compile(
       | \b(?:figure|number|count|total|tally)\s+(?:was|is|stood|stands|at)
            (?:\s+(?:probably|likely|closer\s+to|nearer|now|actually))*)\s*\Z""",
     regex.IGNORECASE | regex.VERBOSE | regex.REVERSE)
+_REFER_WORDS = ("from", "figure", "number", "count", "total", "tally", "toll", "rose", "jumped", "climbed", "fell",
+                "dropped", "increased", "grew", "reached", "stood", "stands")
+"""One of these is in every match of _REFER_BEFORE (lower case): a window with none is not read with it."""
 _PREDICATE_BEFORE = regex.compile(  # the verb that gives a subject its figure: "rose to", "stood at", "were"
     r"""(?:\b(?:(?:has|have|had)\s++)?(?:rose|risen|rises|climbed|climbs|reached|reaches|jumped|jumps|increased|grew|hit|hits
            |stood|stands|was|were|is|are|falls|drops
@@ -173,6 +176,13 @@ _PLACE_BEFORE = regex.compile(
 )
 
 
+def _window_holds(s: str, lo: int, hi: int, words: tuple[str, ...]) -> bool:
+    """Whether ``s[lo:hi]`` may match an IGNORECASE pattern whose every match holds one of ``words``."""
+    window = s[lo:hi]
+    low = window.lower()
+    return holds_any(low, plain_case(window, low), words)
+
+
 def _words_between(s: str) -> int:
     return len(_WORD.findall(s))
 
@@ -188,7 +198,9 @@ def _metric(sentence: str, a: int, b: int, prev_end: int, next_start: int,
     them") takes the metric of the one before; a cue farther away in the
     sentence, within its clause.
     """
-    refer = _REFER_BEFORE.search(sentence, max(0, hedge_start - 48), hedge_start)
+    lo = max(0, hedge_start - 48)
+    refer = _REFER_BEFORE.search(sentence, lo, hedge_start) if _window_holds(sentence, lo, hedge_start, _REFER_WORDS) \
+        else None
     if refer is not None:
         inside = [m for c0, c1, m, pos in cues if refer.start() <= c0 and c1 <= hedge_start]
         if inside:
@@ -466,14 +478,21 @@ def _place_of(m: regex.Match[str] | None) -> str | None:
     return first
 
 
+# Every match of _PLACE_AFTER and _PLACE_BEFORE holds _PLACE_WORD's capital (an ASCII one, matched with
+# case): a window without one is not read with them (about half the windows a figure reads)
+_CAPITAL = re.compile(r"[A-Z]")
+
+
 def _place(sentence: str, a: int, b: int, prev_end: int, next_start: int) -> str | None:
     """Where the counted thing happened, from "in X" after the figure or "in X"/"X's" before it."""
     stop = _PUNCT.search(sentence, b, min(next_start, b + WINDOW))
-    for m in _PLACE_AFTER.finditer(sentence, b, min(stop.start() if stop else next_start, b + WINDOW)):
+    hi = min(stop.start() if stop else next_start, b + WINDOW)
+    for m in _PLACE_AFTER.finditer(sentence, b, hi) if _CAPITAL.search(sentence, b, hi) else ():
         got = _place_of(m)
         if got:
             return got
-    found = [_place_of(m) for m in _PLACE_BEFORE.finditer(sentence, max(prev_end, _clause_start(sentence, a), a - WINDOW), a)]
+    lo = max(prev_end, _clause_start(sentence, a), a - WINDOW)
+    found = [_place_of(m) for m in _PLACE_BEFORE.finditer(sentence, lo, a)] if _CAPITAL.search(sentence, lo, a) else []
     lead = _LEAD_PLACE.match(sentence, 0, min(a, WINDOW))
     found = [f for f in found if f] or [_place_of(lead)]
     found = [f for f in found if f]
@@ -657,7 +676,7 @@ def _extract(article: Article | str, **meta: Any) -> list[Claim]:
     dates_of = [find_dates(sent.text, published) for sent in sentences]  # once per sentence
     incident = incident_date(sentences, dates_of, published)
     dated = dated_events(dates_of)
-    war = any(_CAMPAIGN_NOUN.search(sent.text) for sent in sentences[:OPENING])
+    war = any(_names_campaign(sent.text) for sent in sentences[:OPENING])
     low = text.lower()
     hostage_story = holds_any(low, plain_case(text, low), _HOSTAGE_WORDS) and _HOSTAGE_WORD.search(text) is not None
     lead = (-1, incident) if incident is not None else _lead_date(sentences, dates_of)
@@ -1005,3 +1024,10 @@ _RUNNING_WORDS = ("has", "have", "since", "far", "total")
 _RELATIVE_TIME_WORDS = ("year", "ago", "anniversary")
 _PAST_MARKER_WORDS = ("time", "previously", "initially", "originally", "back", "had")
 _HOSTAGE_WORDS = ("hostage", "captiv", "captor", "abduct", "kidnap")
+_CAMPAIGN_WORDS = tuple(sorted({w.split()[0].lower() for w in LEXICON.events_of("campaign")}))
+
+
+def _names_campaign(s: str) -> bool:
+    """Whether a sentence names a long event ("the war", "the offensive"): _CAMPAIGN_NOUN, gated."""
+    low = s.lower()
+    return holds_any(low, plain_case(s, low), _CAMPAIGN_WORDS) and _CAMPAIGN_NOUN.search(s) is not None

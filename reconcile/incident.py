@@ -98,6 +98,8 @@ _TALLY_WORDS = ("toll", "rose", "risen", "climbed", "stood", "stands", "lowered"
 """One of these is in every match of _TALLY (lower case): a sentence with none is not read with it."""
 _RELATIVE = re.compile(  # the standard engine: `regex` tries every word start of a long opening here
     r"\b(?:a|one|two|three|\d+)\s+years?\s+(?:after|on|later|since|ago)\b|\banniversary\b", re.IGNORECASE)
+_RELATIVE_WORDS = ("year", "anniversary")
+"""One of these is in every match of _RELATIVE (lower case): a sentence with none is not read with it."""
 _KIND = {w: k for w, (k, _) in LEXICON.events.items()}
 
 
@@ -131,13 +133,19 @@ def _dateline(sentence: str) -> bool:
     return len(sentence.split()) <= _SHORT_LINE_WORDS and _CONTENT_WORD.search(sentence) is None
 
 
+def _looks_back(s: str) -> bool:
+    """Whether a sentence dates itself from an older event: "a year after the blast", "the anniversary"."""
+    low = s.lower()
+    return holds_any(low, plain_case(s, low), _RELATIVE_WORDS) and _RELATIVE.search(s) is not None
+
+
 def incident_date(sentences: list[Sentence], dates_of: list[list[DateMention]],
                   published: dt.date | None) -> DatePeriod | None:
     """The day of the incident the article is about, or None when the text names none."""
     if not sentences:
         return None
     nouns = incident_nouns(sentences[0].text)
-    if any(_RELATIVE.search(sent.text) for sent in sentences[:OPENING]):
+    if any(_looks_back(sent.text) for sent in sentences[:OPENING]):
         return None  # "a year after the blast": the article looks back on an older event
     total: dict[dt.date, int] = {}
     latest = published or max((d.period.start for ds in dates_of for d in ds if d.period is not None), default=None)
@@ -145,12 +153,15 @@ def incident_date(sentences: list[Sentence], dates_of: list[list[DateMention]],
         usable = [d for d in dates if d.role == "event" and d.period is not None
                   and d.period.precision is Precision.DAY and d.period.start == d.period.end
                   and (latest is None or 0 <= (latest - d.period.start).days <= INCIDENT_WINDOW_DAYS)]
+        if not usable:
+            continue
         s = sent.text
-        if not usable or _RELATIVE.search(s) or _CAPTION.match(s):
+        low = s.lower()
+        plain = plain_case(s, low)
+        if (holds_any(low, plain, _RELATIVE_WORDS) and _RELATIVE.search(s)) or _CAPTION.match(s):
             continue
         dateline = _dateline(s)
-        low = s.lower()
-        tally = holds_any(low, plain_case(s, low), _TALLY_WORDS) and _TALLY.search(s) is not None
+        tally = holds_any(low, plain, _TALLY_WORDS) and _TALLY.search(s) is not None
         fresh = [m.group("noun").lower() for m in NEW_INCIDENT.finditer(s)]
         if nouns and fresh and not any(_same_event(n, nouns) for n in fresh):
             continue  # "On Saturday, an Israeli strike on a tent killed 11": another incident than the headline's

@@ -21,7 +21,7 @@ _ABBREVIATIONS = frozenset(LEXICON.abbreviations)
 _BOUNDARY = regex.compile(
     r"""
     (?P<stop>[.!?]++[\"'”’)\]]*+)[ \t]++(?=[\"“‘'(\[]?[A-Z0-9])   # a stop, then a capital
-  | (?P<nl>[ \t]*+\n[\s]*+)                                      # a line break
+  | (?P<nl>\n[\s]*+)                                             # a line break (_emit trims the blanks before it)
     """,
     regex.VERBOSE,
 )

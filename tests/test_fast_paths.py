@@ -112,19 +112,23 @@ _GATED = [
     (extraction._PAST_MARKER, extraction._PAST_MARKER_WORDS),
     (incident._TALLY, incident._TALLY_WORDS),
     (extraction._HOSTAGE_WORD, extraction._HOSTAGE_WORDS),
+    (extraction._CAMPAIGN_NOUN, extraction._CAMPAIGN_WORDS),
+    (incident._RELATIVE, incident._RELATIVE_WORDS),
+    (extraction._REFER_BEFORE, extraction._REFER_WORDS),
 ]
 
 
 @pytest.mark.parametrize("pattern,words", _GATED, ids=[w[0] for _, w in _GATED])
 def test_every_match_of_a_gated_pattern_holds_one_of_its_words(pattern: regex.Pattern[str],
                                                               words: tuple[str, ...]) -> None:
-    """Every phrase of up to three of the pattern's own words (and a few others) in three cases."""
-    vocabulary = sorted(set(re.findall(r"[a-z]{2,}", pattern.pattern)) | {"a", "2", "killed", "the"})
+    """Every phrase of up to three of the pattern's own words (and a few others) in three cases, and with a blank after it."""
+    words_of_pattern = re.sub(r"\\[a-zA-Z]", " ", pattern.pattern)  # "\banniversary" is "anniversary"
+    vocabulary = sorted(set(re.findall(r"[a-z]{2,}", words_of_pattern)) | {"a", "2", "killed", "the"})
     assert all(w == w.lower() for w in words)
     for n in (1, 2, 3):
         for phrase in itertools.product(vocabulary, repeat=n):
             text = " ".join(phrase)
-            for t in (text, text.upper(), text.title()):
+            for t in (text, text.upper(), text.title(), text + " "):  # a blank ends a window read before a figure
                 if pattern.search(t):
                     low = t.lower()
                     assert lexicon.holds_any(low, lexicon.plain_case(t, low), words), t
