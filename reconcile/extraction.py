@@ -415,6 +415,8 @@ def _who(sentence: str, b: int) -> str | None:
             continue
         if lw in _WHO_STOP or (lw in LEXICON.metric_cues and _CUES[lw][1] != "after"):
             break
+        if lw in LEXICON.attribution_verbs:
+            break  # "not the 120 announced on Sunday": a reduced relative clause, not the counted noun
         if lw in LEXICON.number_words:
             break
         words.append(w)

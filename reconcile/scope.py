@@ -372,7 +372,8 @@ def read(c: Claim, others: Sequence[tuple[int, int]] = ()) -> Reading:
             break
     kind = None
     if c.metric in (Metric.MUNITIONS, Metric.OTHER, Metric.MONEY, Metric.POPULATION):
-        nouns = [w for w in _NOUN.findall(who or near_after) if w.lower() not in _THING_STOP]
+        nouns = [w for w in _NOUN.findall(who or near_after) if w.lower() not in _THING_STOP
+                 and w.lower() not in LEXICON.attribution_verbs]  # "the 120 announced on Sunday": no noun
         if nouns:
             noun = nouns[-1] if who else nouns[0]
             kind = " ".join([*sorted(set(kinds)), "person" if noun.lower() in _PEOPLE else _singular(noun)])
