@@ -5,7 +5,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, settings
+
+from reconcile import Article, Claim, extract, read_articles
 
 settings.register_profile(
     "ci", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow]
@@ -17,3 +20,9 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.ge
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
+
+
+@pytest.fixture(scope="session")
+def seed_claims() -> list[Claim]:
+    """Every claim of the bundled seed articles (records are frozen: tests share them, copying the list)."""
+    return [c for a in read_articles(SEEDS) if isinstance(a, Article) for c in extract(a)]

@@ -13,12 +13,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reconcile import Claim, extract, read_articles, reconcile
+from reconcile import Claim, extract, reconcile
 from reconcile.compact import compare, pack, reconcile_groups, unpack
 from reconcile.errors import InputTypeError
 from reconcile.output import FORMATS, write_report
 from reconcile.records import (
-    Article,
     Attribution,
     DatePeriod,
     Figure,
@@ -29,17 +28,6 @@ from reconcile.records import (
     Qualifier,
 )
 from reconcile.strategies import claim_sets
-
-from .conftest import SEEDS
-
-
-@pytest.fixture(scope="module")
-def seed_claims() -> list[Claim]:
-    out: list[Claim] = []
-    for a in read_articles(SEEDS):
-        assert isinstance(a, Article)
-        out.extend(extract(a))
-    return out
 
 
 def _sorted(groups: list[Group]) -> list[Group]:

@@ -31,10 +31,6 @@ def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, 
     return code, out, err
 
 
-@pytest.fixture(scope="module")
-def seed_claims() -> list[Claim]:
-    return [c for a in read_articles(SEEDS) if isinstance(a, Article) for c in extract(a)]
-
 
 @pytest.fixture(scope="module")
 def seed_report(seed_claims: list[Claim]) -> Report:

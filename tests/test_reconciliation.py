@@ -8,20 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reconcile import Claim, extract, read_articles, reconcile, relate
-from reconcile.records import Article
+from reconcile import Claim, extract, reconcile, relate
 from reconcile.strategies import claim_sets
-
-from .conftest import SEEDS
-
-
-@pytest.fixture(scope="module")
-def seed_claims() -> list[Claim]:
-    out: list[Claim] = []
-    for a in read_articles(SEEDS):
-        assert isinstance(a, Article)
-        out.extend(extract(a))
-    return out
 
 
 def _claim(claims: list[Claim], article: str, text: str) -> Claim:
