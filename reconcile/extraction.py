@@ -261,13 +261,10 @@ def _metric(sentence: str, a: int, b: int, prev_end: int, next_start: int,
     return Metric.OTHER
 
 
-_COUNT_NP = regex.compile(r"\b(?:number|list|count|total|tally|toll)[ \t]++of[ \t]++", regex.IGNORECASE)
-
-
 def _counted_metric(s: str) -> Metric | None:
     """The metric of a count a sentence names without a figure: "the list of people missing" (missing),
     "the number of dead" (killed): read in the noun phrase after "number of", up to its verb."""
-    m = _COUNT_NP.search(s) if "of" in s else None
+    m = _SUBJECT_OF.search(s) if "of" in s else None  # the last count the sentence names
     if m is None:
         return None
     np_end = _phrase_end(s, m.end(), m.end() + 60)
@@ -283,7 +280,7 @@ _COMPARED = regex.compile(  # "..., two more than the military's figure": compar
     r"\b(?:figure|count|tally|toll|number|total)\b", regex.IGNORECASE)
 
 
-def _closest(recent: Sequence[Any], fig: Figure) -> Metric | None:
+def _closest(recent: Sequence[Claim], fig: Figure) -> Metric | None:
     """The metric of the recent claim nearest in value to ``fig`` (within a factor of 1.5), if any:
     "Gaza's health ministry says 118 people were killed and 760 wounded. The ministry raised its count
     from 116" revises the 118."""
@@ -291,7 +288,7 @@ def _closest(recent: Sequence[Any], fig: Figure) -> Metric | None:
     if v is None or v <= 0:
         return None
     best: tuple[float, Metric] | None = None
-    for c in recent[1:]:
+    for c in recent:
         w = c.figure.low if c.figure.low is not None else c.figure.high
         if w is None or w <= 0 or c.metric is Metric.OTHER:
             continue
@@ -709,7 +706,7 @@ def _extract(article: Article | str, **meta: Any) -> list[Claim]:
         return None
 
     last_metric: Metric | None = None
-    last_claims: tuple[Any, ...] = ()  # the paragraph, then the claims of its last sentence with figures
+    last_claims: tuple[int, list[Claim]] = (-2, [])  # the paragraph, and the claims of its last sentence with figures
     last_event: tuple[int, DatePeriod] | None = None
     last_source: tuple[int, Attribution] | None = None  # the speaker of the paragraph's last figures
     reported_default = DatePeriod.of(published) if published else None
@@ -722,11 +719,11 @@ def _extract(article: Article | str, **meta: Any) -> list[Claim]:
             new = _claims_of(article, sent, figs, attributions(i), dates, partial(named_before, i), context,
                              reported_default, last_metric, names, war, hostage_story,
                              speaking, incident, dated,
-                             last_claims if last_claims and last_claims[0] == sent.paragraph else (), claims)
+                             last_claims[1] if last_claims[0] == sent.paragraph else (), claims)
             claims.extend(new)
             if new:
                 last_metric = new[-1].metric
-                last_claims = (sent.paragraph, *new)
+                last_claims = (sent.paragraph, new)
                 # the speaker is quoted on when the text already refers back to them ("..., it said.")
                 # or introduces a quotation ("Spokesman X said:")
                 sourced = _quoted_on(new, sent.text)
@@ -878,7 +875,7 @@ def _claims_of(article: Article, sent: Sentence, figs: list[Figure],
                 and _COMPARED.match(s, b, min(len(s), b + 120)):
             # "its own list now holds 242 names, two more than the military's figure": compared with
             # another's count, it counts what that count counts (the article's earlier figure nearest it)
-            metric = _closest(("", *earlier[-EARLIER_CLAIMS:]), fig) or metric  # bounded: linear on hostile text
+            metric = _closest(earlier[-EARLIER_CLAIMS:], fig) or metric  # bounded: linear on hostile text
         if metric is Metric.OTHER and fig.kind is FigureKind.COUNT:
             whole, part = _whole_of(s, a, b, hedge_start, prev_end, k, prev_metric, last_metric, opening, opening_metric,
                                     part_run, cues)

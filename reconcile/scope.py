@@ -242,7 +242,7 @@ _YEAR = regex.compile(r"(?<![\d,.])(1[89]\d\d|20\d\d)(?![\d,])")
 # --- kinds and nationalities ---------------------------------------------------------------------
 
 _NOUN = regex.compile(r"[\p{L}-]++")
-_LOCATIVE_WORDS = frozenset({"in", "at", "near", "from", "to", "of"})
+_LOCATIVE_WORDS = frozenset({*LEXICON.places_of("locative"), "from", "to", "of"})
 _DEMONYM = regex.compile(r"^\p{Lu}\p{Ll}{2,20}?(?:ians?|ans?|ese|is|i|inos?|inas?|ish|ch)$")
 _MORE_AFTER = regex.compile(r"\s*+more\b(?!\s++than\b)", regex.IGNORECASE)
 _AND = regex.compile(r"\s++and\s++", regex.IGNORECASE)
@@ -254,7 +254,6 @@ _ADDED = regex.compile(r"(?:\s++[\p{L}-]++){0,2}\s++(?:were|was|have\s++been|had
 _INCLUDING = regex.compile(r"\b(?:including|among\s++them|among\s++whom|of\s++whom|of\s++them)\b",
                            regex.IGNORECASE)
 _RISE_BY = regex.compile(r"\b(?:rose|risen|rises|increased|grew|climbed|jumped|up)[ \t]++by[ \t]++\Z", regex.IGNORECASE)
-_PARTITIVE_OF = regex.compile(r"\s*+of\s++(?:all\s++)?the\s*+", regex.IGNORECASE)  # "57 of the | 131 victims"
 _SUBSET = regex.compile(  # "200 of them", "five of the six crew"
     r"\s*+(?:of\s++(?:them|whom|those|these)\b|among\s++them\b|of\s++the\s*+$)", regex.IGNORECASE)
 _FACILITY = regex.compile(  # a hospital or morgue that received the figure: its share, not the toll
@@ -325,7 +324,7 @@ def read(c: Claim, others: Sequence[tuple[int, int]] = ()) -> Reading:
     whole_of = lo > 0 and _WHOLE_OF.fullmatch(before) is not None
     # and that predicate is the part's: "57 of the 131 victims had now been identified" (57 identified)
     tail = ""
-    if _PARTITIVE_OF.fullmatch(after):
+    if _WHOLE_OF.fullmatch(after):  # "57 | of the | 131 victims"
         nxt = min((e for st, e in others if st >= b), default=None)
         if nxt is not None:
             stop = _CLAUSE_PUNCT.search(s, nxt, min(len(s), nxt + 80))
