@@ -193,11 +193,21 @@ _NOT_PLACES = frozenset({*LEXICON.not_names, *(w.capitalize() for w in LEXICON.m
 
 
 def _is_event_name(sentence: str, name: str) -> bool:
-    """Whether ``name`` stands right before an event noun somewhere in the sentence."""
-    for m in regex.finditer(rf"\b{regex.escape(name)}\b", sentence):
-        if _EVENT_AFTER.match(sentence, m.end()):
+    """Whether ``name`` stands right before an event noun somewhere in the sentence (a plain find for
+    each whole-word occurrence: no pattern built per call on this per-claim path)."""
+    if not name:
+        return False
+    i = sentence.find(name)
+    while i >= 0:
+        end = i + len(name)
+        whole = (i == 0 or not _WORD_CHAR.match(sentence, i - 1)) and not _WORD_CHAR.match(sentence, end)
+        if whole and _EVENT_AFTER.match(sentence, end):
             return True
+        i = sentence.find(name, i + 1)
     return False
+
+
+_WORD_CHAR = regex.compile(r"\w")
 
 
 # --- period ---------------------------------------------------------------------------------------

@@ -202,3 +202,17 @@ def test_a_cue_spelled_with_a_folding_letter_is_read_not_a_crash(text: str, metr
     folded the same way (this raised KeyError)."""
     (claim,) = extraction.extract(text, id="t", published="2025-03-07")
     assert claim.metric.value == metric
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("the Noto quake killed 200", "Noto"), ("the Notox quake", "Noto"), ("in Noto, the quake hit", "Noto"),
+    ("Noto Peninsula Earthquake struck", "Noto"), ("Noto and the Noto quake", "Noto"), ("Turkey-Syria quake", "Syria"),
+    ("Syria's quake", "Syria"), ("", "Noto"),
+])
+def test_event_name_by_find_is_the_pattern_per_call(sentence: str, name: str) -> None:
+    """scope._is_event_name finds whole-word occurrences by str.find; the pattern it replaces was built per call."""
+    from reconcile import scope
+
+    by_pattern = any(scope._EVENT_AFTER.match(sentence, m.end())
+                     for m in regex.finditer(rf"\b{regex.escape(name)}\b", sentence))
+    assert scope._is_event_name(sentence, name) == by_pattern
