@@ -32,6 +32,48 @@ from reconcile import Attribution, Claim, DatePeriod, Figure, Metric, reconcile
 METRICS = [Metric.KILLED, Metric.INJURED, Metric.MISSING, Metric.DISPLACED, Metric.HOSTAGES_TAKEN]
 PLACES = [None, "North", "South", "East", "West"]
 
+# Sentences as news words them: a figure or two, a place, a source, and now and then the words that
+# a claim's scope is read from ("since the war began", "the toll", "including ... children", "a
+# second quake"). Each template: its text, and per figure its metric and who it counts.
+TEMPLATES: list[tuple[str, tuple[tuple[Metric, str | None], ...]]] = [
+    ("{0} people were killed in {place} on {day}, {source} said.", ((Metric.KILLED, "people"),)),
+    ("The death toll from the {event} in {place} rose to {0} on {day}, according to {source}.",
+     ((Metric.KILLED, None),)),
+    ("{Source} said {0} people were killed and {1} injured when the {event} hit {place} early on {day}.",
+     ((Metric.KILLED, "people"), (Metric.INJURED, None))),
+    ("At least {0} people have been killed in {place} since the war began, including {1} children, {source} said.",
+     ((Metric.KILLED, "people"), (Metric.KILLED, "children"))),
+    ("{0} people remain missing after the {event}, and rescuers are still searching near {place}, {source} told reporters.",
+     ((Metric.MISSING, "people"),)),
+    ("The {event} has displaced some {0} residents across {place} so far, {source} said in a statement on {day}.",
+     ((Metric.DISPLACED, "residents"),)),
+    ("More than {0} people were wounded in the {event} on {day}, {1} of them seriously, {source} said.",
+     ((Metric.INJURED, "people"), (Metric.INJURED, None))),
+    ("Gunmen seized {0} hostages from a school in {place} and a second group was taken near the border, "
+     "{source} said.", ((Metric.HOSTAGES_TAKEN, "hostages"),)),
+    ("{Source} put the number of people killed at {0}, up from {1} a day earlier, as aid reached {place}.",
+     ((Metric.KILLED, None), (Metric.KILLED, None))),
+    ("Hospitals in {place} received {0} injured people overnight, {source} said, warning the toll could rise.",
+     ((Metric.INJURED, "people"),)),
+]
+EVENTS = ["earthquake", "attack", "flood", "fire", "storm", "blast", "landslide", "strike"]
+DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+SOURCES = ["officials", "the health ministry", "police", "the United Nations", "state media", "the civil defence agency",
+           "a hospital director", "the army", "the governor", "local authorities"]
+TOWN_ENDINGS = ["abad", "pur", "ville", "burg", "ovo", "kent", "ton", "grad", "stan", "field"]
+
+
+def _letters(k: int) -> str:
+    """A capitalised made-up word for k ("Aaa", "Baa" ...): with an ending, a town no gazetteer knows."""
+    out = ""
+    for _ in range(3):
+        k, r = divmod(k, 26)
+        out += "abcdefghijklmnopqrstuvwxyz"[r]
+    while k:
+        k, r = divmod(k, 26)
+        out += "abcdefghijklmnopqrstuvwxyz"[r]
+    return out.capitalize()
+
 
 def synthetic(n: int, seed: int = 1) -> list[Claim]:
     """n claims: stories of 20 articles, each article 5 claims about its story's events."""
@@ -39,7 +81,54 @@ def synthetic(n: int, seed: int = 1) -> list[Claim]:
 
 
 def synthetic_stream(n: int, seed: int = 1) -> Iterator[Claim]:
-    """The claims of :func:`synthetic`, made one at a time."""
+    """The claims of :func:`synthetic`, made one at a time: an article's sentences follow one
+    another, each from one of :data:`TEMPLATES`, with the story's place and event and a source
+    each; a sentence of two figures gives two claims (about 1.3 a sentence; the corpora 1.46)."""
+    rnd = random.Random(seed)
+    i = 0
+    while i < n:
+        art = i // 5
+        story = art // 20
+        day = dt.date(2000, 1, 1) + dt.timedelta(days=story * 3 + rnd.randint(0, 2))
+        published = day + dt.timedelta(days=rnd.randint(0, 5))
+        town = _letters(story) + TOWN_ENDINGS[story % len(TOWN_ENDINGS)]  # its story's own, as Place{story} was
+        event = EVENTS[story % len(EVENTS)]
+        at = 0
+        while i < n and i // 5 == art:
+            template, figures = rnd.choice(TEMPLATES)
+            while len(figures) > n - i:  # the last claim: a sentence of one figure
+                template, figures = rnd.choice(TEMPLATES)
+            source = rnd.choice(SOURCES)
+            values = [rnd.randint(1, 50_000) for _ in figures]
+            if len(values) > 1:  # the second figure is a part, or the earlier count
+                values[1] = max(1, values[0] // rnd.randint(2, 5))
+            texts = [f"{v:,}" for v in values]
+            fields = {"place": town, "event": event, "day": rnd.choice(DAYS), "source": source,
+                      "Source": source[0].upper() + source[1:]}
+            sentence = template.format(*texts, *([""] * (2 - len(texts))), **fields)
+            sentence = sentence[0].upper() + sentence[1:]
+            issuer = f"{source}{rnd.randint(0, 3)}"
+            place = rnd.choice(PLACES) or (town if "{place}" in template else None)
+            spans: list[tuple[int, int]] = []
+            for k, text in enumerate(texts):  # each figure's place in the sentence
+                marker = template.index(f"{{{k}}}")
+                start = len(template[:marker].format(*texts, *([""] * (2 - len(texts))), **fields))
+                spans.append((start, start + len(text)))
+            for (metric, who), v, text, (a, b) in zip(figures, values, texts, spans, strict=True):
+                yield Claim(
+                    id=f"a{art}:{i}", article_id=f"a{art}",
+                    figure=Figure(low=v, high=v, text=text, start=at + a, end=at + b),
+                    metric=metric, who=who, place=place,
+                    source=Attribution(text=source, issuer=issuer),
+                    published=published, event_date=DatePeriod.of(day), event_date_from="sentence",
+                    sentence=sentence, sentence_start=at, names=(f"Story{story}", town),
+                )
+                i += 1
+            at += len(sentence) + 1
+
+
+def one_template_stream(n: int, seed: int = 1) -> Iterator[Claim]:
+    """The generator before 2026-12-01: one sentence template, every claim at offset 0 (``--one-template``)."""
     rnd = random.Random(seed)
     for i in range(n):
         art = i // 5
