@@ -78,8 +78,8 @@ def _add_input(p: argparse.ArgumentParser, output_help: str = "write here (atomi
                         "the exit status is then 1")
     p.add_argument("-o", "--output", help=output_help)
     p.add_argument("-j", "--jobs", type=_jobs, default=None,
-                   help=f"processes for extraction (default: every core, here {default_jobs()}); the output is "
-                        "the same as with --jobs 1, in input order")
+                   help=f"processes for extraction, and in compare for grouping stories (default: every core, "
+                        f"here {default_jobs()}); the output is the same as with --jobs 1, in input order")
     p.add_argument("-q", "--quiet", action="store_true",
                    help="no progress bar and no warnings; errors are still reported")
 
@@ -281,7 +281,7 @@ def _compare(args: argparse.Namespace) -> int:
 
     try:
         terminal = not args.output and console_for(sys.stdout).is_terminal
-        result = compare(claims(), args.format, terminal=terminal)
+        result = compare(claims(), args.format, terminal=terminal, jobs=_jobs_of(args))
         progress.status("writing")
         with _output(args) as out:
             result.write(out)

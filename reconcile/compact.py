@@ -33,13 +33,17 @@ import datetime as dt
 import gc
 import marshal
 import tempfile
+from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from decimal import Decimal
 from functools import lru_cache
 from typing import IO, Any, TextIO
 
-from .errors import InputTypeError
+from .errors import InputTypeError, ReconcileError
 from .output import FORMATS, claim_text, console_for, group_text, json_array, report_head, write_report
+from .parallel import IN_FLIGHT_PER_JOB, _context
 from .reconciliation import reconcile_story
 from .records import (
     Attribution,
@@ -202,6 +206,24 @@ class _Store:
         return [unpack(row) for where in self.chunks[article] for row in marshal.loads(self.spill.get(where))]
 
 
+def _members(store: _Store) -> list[list[str]]:
+    """The articles of each story (by id), stories by their id (the smallest article id of each)."""
+    story_of = assign_stories(store.signatures.values())
+    store.signatures = {}
+    members: dict[str, list[str]] = {}
+    for a in sorted(story_of):
+        members.setdefault(story_of[a], []).append(a)
+    return [members[story] for story in sorted(members)]
+
+
+def _grouped(records: list[Claim]) -> list[Group]:
+    """One story's groups, by id (``records`` are put in reconcile()'s order)."""
+    records.sort(key=lambda c: (c.article_id, c.figure.start, c.id))
+    groups = reconcile_story(records)
+    groups.sort(key=lambda g: g.id)
+    return groups
+
+
 def _stories(claims: Iterable[Claim]) -> Iterator[tuple[list[Claim], list[Group]]]:
     """Each story's claims (in reconcile()'s order) and groups (by id), stories by their id."""
     store = _Store()
@@ -209,16 +231,9 @@ def _stories(claims: Iterable[Claim]) -> Iterator[tuple[list[Claim], list[Group]
     try:
         store.read(claims)  # the collector as the caller has it: the claims may be extracted as they come
         gc.disable()  # as in reconcile(): many small records and no cycles, which the collector would rescan
-        story_of = assign_stories(store.signatures.values())
-        store.signatures = {}
-        members: dict[str, list[str]] = {}
-        for a in sorted(story_of):
-            members.setdefault(story_of[a], []).append(a)
-        for story in sorted(members):
-            records = [c for a in members[story] for c in store.load(a)]
-            records.sort(key=lambda c: (c.article_id, c.figure.start, c.id))
-            groups = reconcile_story(records)
-            groups.sort(key=lambda g: g.id)
+        for articles in _members(store):
+            records = [c for a in articles for c in store.load(a)]
+            groups = _grouped(records)
             if enabled:
                 gc.enable()  # the caller's code between stories runs as it would
             yield records, groups
@@ -276,34 +291,133 @@ class Compared:
             self._spill.close()
 
 
-def compare(claims: Iterable[Claim], fmt: str, terminal: bool = False) -> Compared:
+def compare(claims: Iterable[Claim], fmt: str, terminal: bool = False, jobs: int = 1,
+            min_parallel_claims: int | None = None) -> Compared:
     """Reconcile ``claims`` (read once) and render the report in one of
     :data:`reconcile.output.FORMATS`; :meth:`Compared.write` writes it. A ``table`` for a
-    ``terminal`` keeps its groups (not their claims) until then, to draw them at its width."""
+    ``terminal`` keeps its groups (not their claims) until then, to draw them at its width.
+
+    With ``jobs > 1``, stories are grouped and rendered by that many processes, a batch of
+    stories a task (:data:`BATCH_BYTES`), when there are ``min_parallel_claims`` claims or
+    more (by default :data:`MIN_PARALLEL_CLAIMS`); the report is the same, byte for byte.
+    """
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; one of {', '.join(FORMATS)}")
+    if jobs < 1:
+        raise ValueError(f"jobs must be 1 or more, got {jobs}")
     spill = _Spill()
     claim_index: list[tuple[str, tuple[int, int]]] = []
     group_index: list[tuple[str, tuple[int, int]]] = []
     held: list[Group] = []
     try:
-        for records, groups in _stories(claims):
-            if fmt == "json":
-                for a, claims_text in _article_claims(records):
-                    claim_index.append((a, spill.put(claims_text.encode("utf-8"))))
-            by_id = {c.id: c for c in records} if fmt in ("jsonl", "csv") else {}
-            for g in groups:
-                if fmt == "table" and terminal:
-                    if len(g.claim_ids) >= 2:
-                        held.append(g)
-                    continue
-                rendered = group_text(g, fmt, by_id)
-                if rendered is not None:
-                    group_index.append((g.id, spill.put(rendered.encode("utf-8"))))
+        for claim_texts, group_texts, held_here in _rendered(claims, fmt, terminal, jobs, min_parallel_claims):
+            for a, text in claim_texts:
+                claim_index.append((a, spill.put(text.encode("utf-8"))))
+            for gid, text in group_texts:
+                group_index.append((gid, spill.put(text.encode("utf-8"))))
+            held.extend(held_here)
     except BaseException:
         spill.close()
         raise
     return Compared(fmt, spill, claim_index, group_index, held)
+
+
+_Rendered = tuple[list[tuple[str, str]], list[tuple[str, str]], list[Group]]
+"""One story rendered: (article id, its claims' text) for json, (group id, its text), groups held for a terminal."""
+MIN_PARALLEL_CLAIMS = 20_000
+"""Below this many claims (about 5 s of grouping) :func:`compare` groups in its own process."""
+BATCH_BYTES = 1_000_000
+"""Packed rows of the stories sent to a worker in one task (some 2,000 claims): enough that the
+messages cost little, few enough that a batch's groups are back soon."""
+
+
+def _render(records: list[Claim], groups: list[Group], fmt: str, terminal: bool) -> _Rendered:
+    claim_texts = list(_article_claims(records)) if fmt == "json" else []
+    group_texts: list[tuple[str, str]] = []
+    held: list[Group] = []
+    by_id = {c.id: c for c in records} if fmt in ("jsonl", "csv") else {}
+    for g in groups:
+        if fmt == "table" and terminal:
+            if len(g.claim_ids) >= 2:
+                held.append(g)
+            continue
+        rendered = group_text(g, fmt, by_id)
+        if rendered is not None:
+            group_texts.append((g.id, rendered))
+    return claim_texts, group_texts, held
+
+
+def _render_batch(stories: list[list[bytes]], fmt: str, terminal: bool) -> list[_Rendered]:
+    """In a worker: each story of the batch (its articles' packed rows) grouped and rendered."""
+    enabled = gc.isenabled()
+    gc.disable()  # as in reconcile(): many small records and no cycles
+    try:
+        out = []
+        for chunks in stories:
+            records = [unpack(row) for data in chunks for row in marshal.loads(data)]
+            out.append(_render(records, _grouped(records), fmt, terminal))
+        return out
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _rendered(claims: Iterable[Claim], fmt: str, terminal: bool, jobs: int,
+              min_parallel_claims: int | None) -> Iterator[_Rendered]:
+    """Each story rendered, stories by their id: grouped here, or by ``jobs`` workers."""
+    store = _Store()
+    try:
+        store.read(claims)
+        floor = MIN_PARALLEL_CLAIMS if min_parallel_claims is None else min_parallel_claims
+        if jobs == 1 or store.count < floor:
+            enabled = gc.isenabled()
+            gc.disable()
+            try:
+                for articles in _members(store):
+                    records = [c for a in articles for c in store.load(a)]
+                    yield _render(records, _grouped(records), fmt, terminal)
+            finally:
+                if enabled:
+                    gc.enable()
+            return
+        yield from _pooled(store, _members(store), fmt, terminal, jobs)
+    finally:
+        store.spill.close()
+
+
+def _pooled(store: _Store, stories: list[list[str]], fmt: str, terminal: bool, jobs: int) -> Iterator[_Rendered]:
+    """Batches of stories grouped by a pool of ``jobs`` processes, their results in story order."""
+    def batches() -> Iterator[list[list[bytes]]]:
+        batch: list[list[bytes]] = []
+        size = 0
+        for articles in stories:
+            chunks = [store.spill.get(where) for a in articles for where in store.chunks[a]]
+            batch.append(chunks)
+            size += sum(map(len, chunks))
+            if size >= BATCH_BYTES:
+                yield batch
+                batch, size = [], 0
+        if batch:
+            yield batch
+
+    window: deque[Future[list[_Rendered]]] = deque()
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_context())
+    try:
+        def drain() -> list[_Rendered]:
+            try:
+                return window.popleft().result()
+            except BrokenProcessPool as e:
+                raise ReconcileError(f"a worker process died while grouping stories ({e}); "
+                                     "run again with --jobs 1") from e
+
+        for batch in batches():
+            window.append(pool.submit(_render_batch, batch, fmt, terminal))
+            while len(window) >= jobs * IN_FLIGHT_PER_JOB:
+                yield from drain()
+        while window:
+            yield from drain()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _article_claims(records: list[Claim]) -> Iterator[tuple[str, str]]:

@@ -544,8 +544,7 @@ def _anchors(rows: list[_Row], release_leads: frozenset[str] = frozenset()) -> d
         return row.place is None or not places[key] or any(_related(row.place, p) for p in places[key])
 
     def best(keys: Iterable[str]) -> str | None:
-        ranked = sorted(keys, key=lambda k: (-size[k], k))
-        return ranked[0] if ranked else None
+        return min(keys, key=lambda k: (-size[k], k), default=None)  # the most reported, then the first
 
     main = best(size)
     for row in pending:

@@ -393,8 +393,8 @@ def read(c: Claim, others: Sequence[tuple[int, int]] = ()) -> Reading:
     may_campaign = holds_any(low, plain, _CAMPAIGN_GATE)
     may_since = holds_any(low, plain, _SINCE_GATE)
     # a state word is the figure's up to a coordinated predicate: "killed 218 and damaged some 77,000"
-    near_after = " ".join(_AND.split(after, maxsplit=1)[0].split()[:7])
-    noun_after = " ".join(after.split()[:2])
+    near_after = " ".join(_AND.split(after, maxsplit=1)[0].split(None, 7)[:7])  # (the first words only are split)
+    noun_after = " ".join(after.split(None, 2)[:2])
     roles = scope_words()
     after_pat = _patterns()
     parts: set[str] = set()
@@ -445,7 +445,7 @@ def read(c: Claim, others: Sequence[tuple[int, int]] = ()) -> Reading:
     if holds_any(low, plain, _RISE_BY_GATE) and _RISE_BY.search(s, max(0, a - 30), a):
         parts.add("increment")  # "The toll rose by 193 in the past 24 hours": the rise, not the toll
     nationality = None
-    words = [*after.split()[:4], *who.split()]  # "Five of them are Iranian citizens"
+    words = [*after.split(None, 4)[:4], *who.split()]  # "Five of them are Iranian citizens"
     for i, w in enumerate(words):
         w = w.strip(",.;:")
         if w[:1].isupper() and _DEMONYM.match(w) and w not in _NOT_PLACES and not (i and words[i - 1].lower() in _LOCATIVE_WORDS):

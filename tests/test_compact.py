@@ -140,3 +140,24 @@ def test_the_facility_prefilter_names_the_facility_patterns_nouns() -> None:
     assert _FACILITY_WORD.pattern in _FACILITY.pattern
     c = extract("Al-Awda Hospital received three dead, officials said.", id="h")[0]
     assert read(c).parts == ("at Al-Awda facility",)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("terminal", [False, True])
+def test_compare_in_a_pool_writes_what_one_process_writes(seed_claims: list[Claim], fmt: str, terminal: bool,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Stories grouped by two worker processes, several stories a batch or one: the same bytes, the same held groups."""
+    import reconcile.compact as compact
+
+    claims = [c.model_copy(update={"id": f"{c.id}#{k}", "article_id": f"{c.article_id}#{k}"})
+              for k in range(3) for c in seed_claims]  # three copies: more stories than one batch
+    serial = compact.compare(iter(claims), fmt, terminal=terminal)
+    for batch_bytes in (1, 10**9):
+        monkeypatch.setattr(compact, "BATCH_BYTES", batch_bytes)
+        pooled = compact.compare(iter(claims), fmt, terminal=terminal, jobs=2, min_parallel_claims=0)
+        assert [g.id for g in pooled._held] == [g.id for g in serial._held]
+        got, want = io.StringIO(), io.StringIO()
+        pooled.write(got)
+        compact.compare(iter(claims), fmt, terminal=terminal).write(want)
+        assert got.getvalue() == want.getvalue()
+    serial.write(io.StringIO())
