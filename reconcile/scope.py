@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import regex
@@ -354,11 +354,49 @@ _RISE_BY_GATE = _gate("by")
 _THAN_GATE = _gate("than")
 
 
-def _compared(s: str, low: str, plain: bool, b: int) -> bool:
+@dataclass(frozen=True, slots=True)
+class _Cues:
+    """Which of the gated patterns can match in a sentence: its gates, read once for the claims that share it."""
+
+    running: bool
+    campaign: bool
+    since: bool
+    including: bool
+    event: bool
+    new_event: bool
+    perfect: bool
+    toll: bool
+    number_of: bool
+    facility: bool
+    leaving: bool
+    more: bool
+    added: bool
+    rise_by: bool
+    than: bool
+    place_list: bool
+
+
+@lru_cache(maxsize=256)
+def _cues(s: str) -> _Cues:
+    """The :class:`_Cues` of a sentence; claims of one sentence are read one after another, so a
+    sentence of several figures is gated once (the corpora: 1.46 claims a sentence)."""
+    low = s.lower()
+    plain = plain_case(s, low)
+
+    def has(words: tuple[str, ...]) -> bool:
+        return holds_any(low, plain, words)
+
+    return _Cues(running=has(_RUNNING_GATE), campaign=has(_CAMPAIGN_GATE), since=has(_SINCE_GATE),
+                 including=has(_INCLUDING_GATE), event=has(_EVENT_GATE), new_event=has(_NEW_EVENT_GATE),
+                 perfect=has(_PERFECT_GATE), toll=has(_TOLL_GATE), number_of=has(_NUMBER_OF_GATE),
+                 facility=has(_FACILITY_GATE), leaving=has(_LEAVING_GATE), more=has(_MORE_GATE),
+                 added=has(_ADDED_GATE), rise_by=has(_RISE_BY_GATE), than=has(_THAN_GATE),
+                 place_list="and" in s and "," in s)  # _PLACE_LIST is case-sensitive
+
+
+def _compared(s: str, b: int) -> bool:
     """ "More ... than" is a comparison, an excess, to the end of its clause, across figures in it:
     "1,052 more people died in the 42 days after the storm than in the same period of 2016"."""
-    if not holds_any(low, plain, _THAN_GATE):
-        return False
     stop = _CLAUSE_PUNCT.search(s, b)
     return _THAN.search(s, b, stop.start() if stop is not None else len(s)) is not None
 
@@ -387,11 +425,7 @@ def read(c: Claim, others: Sequence[tuple[int, int]] = ()) -> Reading:
     seg_lo, seg_hi = segment_bounds(c, others)
     lo, hi = _clause_in(s, a, b, seg_lo, seg_hi)
     before, after = s[lo:a], s[b:hi]
-    low = s.lower()
-    plain = plain_case(s, low)  # the gates below: words whose absence from the sentence rules out a pattern
-    may_run = holds_any(low, plain, _RUNNING_GATE)
-    may_campaign = holds_any(low, plain, _CAMPAIGN_GATE)
-    may_since = holds_any(low, plain, _SINCE_GATE)
+    cues = _cues(s)  # the patterns that can match in the sentence: the others are not run
     # a state word is the figure's up to a coordinated predicate: "killed 218 and damaged some 77,000"
     near_after = " ".join(_AND.split(after, maxsplit=1)[0].split(None, 7)[:7])  # (the first words only are split)
     noun_after = " ".join(after.split(None, 2)[:2])
@@ -415,7 +449,7 @@ def read(c: Claim, others: Sequence[tuple[int, int]] = ()) -> Reading:
                                (tail, after_pat, ("state",)),
                                (noun_after, after_pat, ("population",)),
                                (who, after_pat, ("population", "state", "fate", "kind")),
-                               (_counted_before(before) if holds_any(low, plain, _NUMBER_OF_GATE) else "",
+                               (_counted_before(before) if cues.number_of else "",
                                 after_pat, ("population",))):
         for m in pat.finditer(text) if text else ():
             w = " ".join(m.group().lower().split())
@@ -432,17 +466,17 @@ def read(c: Claim, others: Sequence[tuple[int, int]] = ()) -> Reading:
                     continue
                 else:
                     parts.add(v)
-    facility = _FACILITY.search(s, max(0, a - WINDOW), a) if holds_any(low, plain, _FACILITY_GATE) and \
+    facility = _FACILITY.search(s, max(0, a - WINDOW), a) if cues.facility and \
         _FACILITY_WORD.search(s, max(0, a - WINDOW), a) else None
     if facility is not None:  # "Al-Awda Hospital received three dead": one hospital's share of the toll
         parts.add(f"at {' '.join(facility.group(1).split()) or 'one'} facility")
-    if holds_any(low, plain, _LEAVING_GATE) and _LEAVING.search(s, max(0, a - 40), a):  # "all but" ends a clause
+    if cues.leaving and _LEAVING.search(s, max(0, a - 40), a):  # "all but" ends a clause
         parts.add("remaining")  # "53 escaped, leaving 223 in captivity": what is left
     # "four more bodies" is an increment, "1,052 more people died ... than in 2016" an excess (_compared)
-    if (holds_any(low, plain, _MORE_GATE) and _MORE_AFTER.match(after) and not _compared(s, low, plain, b)) or (
-            holds_any(low, plain, _ADDED_GATE) and _ADDED.match(after)):
+    if (cues.more and _MORE_AFTER.match(after) and not (cues.than and _compared(s, b))) or (
+            cues.added and _ADDED.match(after)):
         parts.add("increment")  # "four more bodies", "10 victims were added": a day's increase
-    if holds_any(low, plain, _RISE_BY_GATE) and _RISE_BY.search(s, max(0, a - 30), a):
+    if cues.rise_by and _RISE_BY.search(s, max(0, a - 30), a):
         parts.add("increment")  # "The toll rose by 193 in the past 24 hours": the rise, not the toll
     nationality = None
     words = [*after.split(None, 4)[:4], *who.split()]  # "Five of them are Iranian citizens"
@@ -458,7 +492,7 @@ def read(c: Claim, others: Sequence[tuple[int, int]] = ()) -> Reading:
         if nouns:
             noun = nouns[-1] if who else nouns[0]
             kind = " ".join([*sorted(set(kinds)), "person" if noun.lower() in _PEOPLE else _singular(noun)])
-    listed = _PLACE_LIST.search(s, b, seg_hi) if "and" in s and "," in s else None  # a case-sensitive pattern
+    listed = _PLACE_LIST.search(s, b, seg_hi) if cues.place_list else None
     listed = listed if listed is not None and listed.start() < hi else None  # the list opens in the clause
     # "at hospitals in Gopalpur, Khantapara, Balasore, Bhadrak and Soro": a count across several places
     # is no part of any one of them
@@ -502,25 +536,25 @@ def read(c: Claim, others: Sequence[tuple[int, int]] = ()) -> Reading:
             named_year = int(m.group(1))
     # "30,035 people killed and 70,457 injured since Oct. 7": the start of a running total
     # holds for every figure of its sentence, not only the one beside it
-    since = may_since and (bool(_SINCE_START.search(clause)) or (
+    since = cues.since and (bool(_SINCE_START.search(clause)) or (
         (m_since := _SINCE_START.search(s, b, min(len(s), b + WINDOW))) is not None
         and not _CLAUSE_PUNCT.search(s, b, m_since.start())) or (
         # "8,525 killed since the war began, among them 3,542 children": a part takes its whole's period
-        holds_any(low, plain, _INCLUDING_GATE)
+        cues.including
         and (inc := _INCLUDING.search(s, max(0, a - 60), a)) is not None  # "... among them 3,542 children and 2,187"
         and not _CLAUSE_PUNCT.search(s, inc.end(), a)
         and _SINCE_START.search(s, max(0, a - WINDOW), a) is not None))
-    events = tuple(sorted({_singular(m.group()) for m in _EVENT_NOUN.finditer(segment)})) if holds_any(
-        low, plain, _EVENT_GATE) else ()  # one scan for both
-    running = since or (may_run and (_RUNNING.search(segment) is not None or _running_before(s, a)))
-    campaign = since or (may_campaign and _CAMPAIGN.search(segment) is not None)
+    events = tuple(sorted({_singular(m.group()) for m in _EVENT_NOUN.finditer(segment)})) if cues.event \
+        else ()  # one scan for both
+    running = since or (cues.running and (_RUNNING.search(segment) is not None or _running_before(s, a)))
+    campaign = since or (cues.campaign and _CAMPAIGN.search(segment) is not None)
     return Reading(
         place=place, event_place=event_place, parts=tuple(sorted(parts)), nationality=nationality, kind=kind,
         fate=fate, running=running, campaign=campaign,
-        perfect=holds_any(low, plain, _PERFECT_GATE) and _PERFECT.search(segment) is not None,
+        perfect=cues.perfect and _PERFECT.search(segment) is not None,
         event=bool(events), events=events,
-        new_event=holds_any(low, plain, _NEW_EVENT_GATE) and _NEW_EVENT.search(near) is not None,
-        total_here=since or (may_campaign and _CAMPAIGN.search(clause) is not None)
-        or (may_run and _RUNNING.search(clause) is not None),
-        toll=holds_any(low, plain, _TOLL_GATE) and _TOLL.search(clause) is not None,
+        new_event=cues.new_event and _NEW_EVENT.search(near) is not None,
+        total_here=since or (cues.campaign and _CAMPAIGN.search(clause) is not None)
+        or (cues.running and _RUNNING.search(clause) is not None),
+        toll=cues.toll and _TOLL.search(clause) is not None,
         tally=_TALLY.search(segment) is not None, named_year=named_year)
