@@ -61,6 +61,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
 from itertools import pairwise
+from operator import attrgetter
 from typing import Literal
 
 import regex
@@ -367,10 +368,10 @@ def _countries(rows: list[_Row]) -> list[str]:
 _PLUS = regex.compile(r"\s*+\+\s*+")  # "Turkey+Syria": the places a clause names together
 
 
-def _resolve_places(rows: list[_Row]) -> None:
-    """Each row's place through the gazetteer, in the story's countries; a name no gazetteer has
-    counts when some sentence of the story puts something "in" or "at" it."""
-    countries = _countries(rows)
+def _resolve_places(rows: list[_Row], countries: list[str]) -> None:
+    """Each row's place through the gazetteer, in the story's countries (:func:`_countries`, which
+    reads the places as written, not as resolved); a name no gazetteer has counts when some
+    sentence of the story puts something "in" or "at" it."""
     # without "City", "Town" ...: "Suzu City 38" is the Suzu that another sentence puts deaths "in"
     located = {plain(n) for n in located_names({row.c.sentence for row in rows})}
     for row in rows:
@@ -946,8 +947,8 @@ def reconcile_story(claims: Iterable[Claim]) -> list[Group]:
     if not ordered:
         return []
     rows = _rows(ordered)
-    _resolve_places(rows)
     countries = _countries(rows)
+    _resolve_places(rows, countries)
     story = _story_label(ordered)
     quantities = _quantities(rows, countries)
     ids: dict[tuple[str, _Key], str] = {}
@@ -1075,7 +1076,7 @@ def _relations(members: list[Claim], mentions: dict[str, list[str]] | None = Non
                         if m.id not in facts:
                             facts[m.id] = _facts(m)
                     out.append(_relate(mx, my, facts[mx.id], facts[my.id], level))
-    return sorted(out, key=lambda r: (r.a, r.b))
+    return sorted(out, key=attrgetter("a", "b"))
 
 
 def reconcile(claims: Iterable[Claim]) -> Report:
