@@ -474,15 +474,21 @@ def _anchors(rows: list[_Row], release_leads: frozenset[str] = frozenset()) -> d
     placed = {row.place.key: row.place for row in rows if row.place is not None}
     home = placed[min(weight, key=lambda k: (-weight[k], k))] if weight else None
     past: dict[str, str] = {}
+    months_before: dict[str, str] = {}  # dated months before the story, in its own place: see below
+    ends: dict[str, dt.date] = {}
     for row in rows:
         ev = row.c.event_date if row.c.event_date_from in ("sentence", "paragraph") else None
         if first_day is None or first_year is None:
             continue
-        if ev is not None and (first_day - ev.end).days > EARLIER_DAYS and row.place is not None and (
-                home is None or weight[row.place.key] == 1 or not _related(row.place, home)):
-            # "earlier this year, 94 people died near Cutro": dated months before the story, elsewhere
-            past[row.c.id] = f"past:{ev.label}"
-            continue
+        if ev is not None and (first_day - ev.end).days > EARLIER_DAYS:
+            if row.place is not None and (
+                    home is None or weight[row.place.key] == 1 or not _related(row.place, home)):
+                # "earlier this year, 94 people died near Cutro": dated months before the story, elsewhere
+                past[row.c.id] = f"past:{ev.label}"
+                continue
+            if row.c.event_date_from == "sentence":
+                months_before[row.c.id] = f"past:{ev.label}"
+                ends[row.c.id] = ev.end
         if row.r.named_year is not None and row.r.named_year < first_year - 1:
             past[row.c.id] = f"past:{row.r.named_year}"
         elif ev is not None and ev.end.year < first_year - 1:
@@ -493,6 +499,15 @@ def _anchors(rows: list[_Row], release_leads: frozenset[str] = frozenset()) -> d
     # releases and exchanges happen on days of their own, whatever the story
     campaign = campaign or all(row.c.metric in _OCCASIONS for row in rows)
     if not campaign:
+        # a story of one event (a quake, a strike) counts nothing its own sentence dates months
+        # before the story's own event: "the deadliest since April 2022, when a missile killed 63"
+        # (a review of a hurricane's toll, months on, dates its figures by the hurricane's months)
+        own_days = [row.c.event_date.start for row in rows if row.c.event_date is not None
+                    and row.c.id not in months_before and row.c.id not in past]
+        if own_days:
+            earliest = min(own_days)
+            past.update({cid: key for cid, key in months_before.items()
+                         if cid not in past and (earliest - ends[cid]).days > EARLIER_DAYS})
         _one_event(rows, past, out)
         return out
     # a salvo of missiles and drones is launched overnight: reports date it by either day

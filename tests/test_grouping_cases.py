@@ -270,6 +270,24 @@ CASES: list[Case] = [
         [("a:3,100", "b:3,180")], [("a:40", "a:3,100"), ("a:40", "b:3,180")],
         "a toll's rise ('rose by 40 in the past 24 hours') is an increment, not the toll",
     ),
+    (
+        [("a", "2021-08-03", "Blast in Tarvel\n\nA bomb tore through a bus station in Tarvel on Monday, killing "
+                             "nine people, police said. It was the deadliest attack on the town since March 2021, "
+                             "when a car bomb killed 31 people."),
+         ("b", "2021-08-04", "Tarvel blast toll rises\n\nThe toll from Monday's bombing in Tarvel rose to 14, "
+                             "police said.")],
+        [("a:nine", "b:14")], [("a:31", "a:nine"), ("a:31", "b:14")],
+        "a toll its own sentence dates months before the story's event is another, earlier event (same place)",
+    ),
+    (
+        [("a", "2017-12-18", "Storm deaths reviewed\n\nThe official toll from the storm that struck Vardia on "
+                             "Sept. 20 stands at 64. A demographer estimated 1,085 excess deaths in September "
+                             "and October."),
+         ("b", "2017-12-20", "Storm toll\n\nThe official count of deaths from the September storm in Vardia "
+                             "remains 64.")],
+        [("a:64", "b:64")], [],
+        "a review months after the event keeps the event's own months in the story (not an earlier event)",
+    ),
 ]
 
 
