@@ -44,7 +44,8 @@ DATE_PATTERN = regex.compile(
   | (?P<my>(?P<my_m>{_MONTH})[ \t]++(?P<my_y>(?:1[89]|20)\d\d)\b)
   | (?P<mo>(?P<mo_m>{_MONTH})\b                                 # "in March": the name first, then what stands before it
         (?<=\b(?:in|since|by|from|of|during|until|last|this|early|late|mid|mid-|through|before|after)[ \t]++(?:{_MONTH})))
-  | (?P<wd>(?P<wd_n>{_WEEKDAY})\b(?P<poss>'s|’s)?)
+  | (?P<wd>(?P<wd_n>{_WEEKDAY})\b                               # "Friday's quake", "Friday night's quake"
+        (?:[ \t]++(?:night|morning|evening|afternoon)(?=['’]s\b))?+(?P<poss>'s|’s)?)
   | (?P<rel>yesterday|today|tonight|last[ \t]++night|this[ \t]++week|last[ \t]++week|last[ \t]++month
         |this[ \t]++month|last[ \t]++year|this[ \t]++year|earlier[ \t]++this[ \t]++(?:week|month|year))\b
   | (?P<yr>(?P<yr_y>(?:1[89]|20)\d\d)\b                     # a bare year: the digits first (cheap), then their context
@@ -57,7 +58,7 @@ DATE_PATTERN = regex.compile(
     regex.VERBOSE,
 )
 _REPORT_BEFORE = regex.compile(
-    r"\b(?:said|says|told\s+\w+|told\s+reporters|reported|announced|published|released|stated|informed"
+    r"\b(?:said|says|told\s+\w+|told\s+reporters|reported|announced|published|released|issued|gave|given|stated|informed"
     r"|(?:a|its|the|their)\s+(?:report|statement|study|survey|update|briefing)|as\s+of|confirmed|added|estimated|tallied|updated)\s+(?:on\s+|in\s+|late\s+|early\s+)?\Z",
     regex.IGNORECASE | regex.REVERSE)
 # what every date phrase holds: a year, a month or weekday name, or a relative word
@@ -69,7 +70,7 @@ _GATE = re.compile(
 _TALLY_BEFORE = regex.compile(  # "the toll rose to 2,012 on Sunday": the day of the tally
     r"\b(?:rose|risen|climbed|reached|stood|stands|passed|topped|tops|increased|jumped|hit|exceeded)\s+"
     r"(?:[a-z]+\s+){0,3}[\d,.]+(?:\s+(?:people|deaths|dead))?\s+(?:on|by|as\s+of)?\s*\Z"
-    r"|\b(?:to|at)\s+[\d,.]+\s+(?:on|by|as\s+of)\s*\Z",
+    r"|\b(?:to|at|from)\s+[\d,.]+\s+(?:(?:early|late)\s+)?(?:on|by|as\s+of)\s*\Z",
     regex.IGNORECASE | regex.REVERSE,
 )
 _BY_BEFORE = regex.compile(  # "by Sunday", "as of 11 p.m. on Sunday": the day of a tally

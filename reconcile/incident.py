@@ -150,7 +150,8 @@ def incident_date(sentences: list[Sentence], dates_of: list[list[DateMention]],
     total: dict[dt.date, int] = {}
     latest = published or max((d.period.start for ds in dates_of for d in ds if d.period is not None), default=None)
     for sent, dates in zip(sentences, dates_of, strict=False):
-        usable = [d for d in dates if d.role == "event" and d.period is not None
+        # a possessive date names its event wherever it stands: "since Friday night's quake"
+        usable = [d for d in dates if (d.role == "event" or (d.role == "scope" and d.possessive)) and d.period is not None
                   and d.period.precision is Precision.DAY and d.period.start == d.period.end
                   and (latest is None or 0 <= (latest - d.period.start).days <= INCIDENT_WINDOW_DAYS)]
         if not usable:

@@ -220,6 +220,18 @@ DATE_ROWS = [
         "explosion. The agency last month lowered its estimate of the number killed in the blast to about 31 from "
         "more than 35, officials said.", "35", "event_date", "2025-02-20",
         "'to A from B': the earlier value of one count is of the same event as the revised one"),
+    Row("Quake hits Varnia\n\nThe interior ministry says 2,122 people have died since Tuesday night's quake.\n\n"
+        "The toll rose to 2,200 on Wednesday.", "2,200", "event_date", "2025-03-04",
+        "a possessive date names its incident even inside 'since' ('since Tuesday night's quake')"),
+    Row("Quake hits Varnia\n\nThe final count, issued on Thursday, is 2,946 dead. Of the injured, 51 were in a "
+        "critical condition, it said.", "51", "event_date", None,
+        "a date after a verb of publishing ('issued on Thursday') is the report's: it dates no incident"),
+    Row("Quake hits Varnia\n\nThe ministry had put the toll at 296 early on Thursday. Of the injured, 51 were in "
+        "a critical condition, it said.", "51", "event_date", None,
+        "a date right after 'at N' ('at 296 early on Thursday') dates the count: it dates no incident"),
+    Row("Quake hits Varnia\n\nThe number of dead has risen to 2,122, up from 2,012 on Wednesday evening. Of the "
+        "injured, 51 were in a critical condition, it said.", "51", "event_date", None,
+        "a date right after 'from N' dates the earlier count: it dates no incident"),
 ]
 
 XFAIL_ROWS = [
