@@ -265,9 +265,12 @@ def find_dates(sentence: str, published: dt.date | None) -> list[DateMention]:
         elif (_SCOPE_BEFORE.search(before) and not _WHEN_AFTER.match(sentence, m.end(), m.end() + 20)) or (
                 _FROM_BEFORE.search(before) and _UNTIL_AFTER.match(sentence, m.end(), m.end() + 20)):
             role = "scope"  # "since 2014", "from 2014 until the blast"
-        elif _REPORT_BEFORE.search(before) or _BY_BEFORE.search(raw) or _TALLY_BEFORE.search(raw):
+        names_after = _EVENT_NOUN_AFTER.match(sentence, m.end(), m.end() + 24)
+        if role == "event" and not (m.group("poss") or names_after) and (
+                _REPORT_BEFORE.search(before) or _BY_BEFORE.search(raw) or _TALLY_BEFORE.search(raw)):
+            # a date that names its event is no adverb of the verb before it: "killed by Tuesday's strike"
             role = "report"
-        named = _EVENT_NOUN_AFTER.match(sentence, m.end(), m.end() + 24) or (
+        named = names_after or (
             _EVENT_NOUN_BEFORE.search(sentence, max(0, m.start() - 24), m.start()) if raw[-3:] in ("of ", "on ") else None)
         possessive = bool(m.group("poss")) or named is not None
         event = named.group("noun").lower() if named is not None else None
