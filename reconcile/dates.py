@@ -46,8 +46,8 @@ DATE_PATTERN = regex.compile(
         (?<=\b(?:in|since|by|from|of|during|until|last|this|early|late|mid|mid-|through|before|after)[ \t]++(?:{_MONTH})))
   | (?P<wd>(?P<wd_n>{_WEEKDAY})\b                               # "Friday's quake", "Friday night's quake"
         (?:[ \t]++(?:night|morning|evening|afternoon)(?=['’]s\b))?+(?P<poss>'s|’s)?)
-  | (?P<rel>yesterday|today|tonight|last[ \t]++night|this[ \t]++week|last[ \t]++week|last[ \t]++month
-        |this[ \t]++month|last[ \t]++year|this[ \t]++year|earlier[ \t]++this[ \t]++(?:week|month|year))\b
+  | (?P<rel>(?i:yesterday|today|tonight|last[ \t]++night|this[ \t]++week|last[ \t]++week|last[ \t]++month   # "Last year ..." opens sentences
+        |this[ \t]++month|last[ \t]++year|this[ \t]++year|earlier[ \t]++this[ \t]++(?:week|month|year)))\b
   | (?P<yr>(?P<yr_y>(?:1[89]|20)\d\d)\b                     # a bare year: the digits first (cheap), then their context
         (?: (?<=\b(?:the|a|an|its|this)[ \t]++\d{{4}})            # "the 2016 Kumamoto quakes": a year naming an event
             (?=(?:[ \t]++\p{{Lu}}[\p{{L}}'’-]*+){{0,2}}[ \t]++(?i:{_EVENT_NOUNS})s?\b)
@@ -100,7 +100,8 @@ _SCOPE_BEFORE = regex.compile(
 # before one.
 _PHRASE_START = re.compile(
     "|".join(re.escape(w) for w in sorted({*_MONTHS, *_WEEKDAYS}, key=lambda w: (w[0], -len(w), w)))
-    + r"|yesterday|today|tonight|last[ \t]+(?:night|week|month|year)|this[ \t]+(?:week|month|year)|earlier[ \t]+this"
+    + r"|[yY]esterday|[tT]oday|[tT]onight|[lL]ast[ \t]+(?:night|week|month|year)|[tT]his[ \t]+(?:week|month|year)"
+    + r"|[eE]arlier[ \t]+this"
     + r"|[0-9][0-9]?[ \t]+(?:" + "|".join(re.escape(w) for w in sorted(_MONTHS)) + r")"
     + r"|1[89]|20|[0-9]?[^\x00-\x7f]")
 

@@ -68,7 +68,19 @@ import regex
 from .errors import InputTypeError
 from .gazetteer import CITY, COUNTRY, REGION, Place, contains, fold, lookup, plain, resolve
 from .lexicon import LEXICON
-from .records import Claim, Figure, Group, Metric, Relation, RelationLabel, Report, Summary, TimelineEntry, trusted
+from .records import (
+    Claim,
+    Figure,
+    Group,
+    Metric,
+    Precision,
+    Relation,
+    RelationLabel,
+    Report,
+    Summary,
+    TimelineEntry,
+    trusted,
+)
 from .scope import Reading, located_names, read, scope_words
 from .stories import article_signature, assign_stories, story_keys
 
@@ -503,9 +515,11 @@ def _anchors(rows: list[_Row], release_leads: frozenset[str] = frozenset()) -> d
         # before the story's own event: "the deadliest since April 2022, when a missile killed 63"
         # (a review of a hurricane's toll, months on, dates its figures by the hurricane's months)
         own_days = [row.c.event_date.start for row in rows if row.c.event_date is not None
+                    and row.c.event_date.precision is not Precision.YEAR  # "this year's hajj" says little
                     and row.c.id not in months_before and row.c.id not in past]
-        if own_days:
-            earliest = min(own_days)
+        # (with no finer date of its own, the story's event is no later than its first report)
+        earliest = min(own_days) if own_days else first_day
+        if earliest is not None:
             past.update({cid: key for cid, key in months_before.items()
                          if cid not in past and (earliest - ends[cid]).days > EARLIER_DAYS})
         _one_event(rows, past, out)

@@ -288,6 +288,15 @@ CASES: list[Case] = [
         [("a:64", "b:64")], [],
         "a review months after the event keeps the event's own months in the story (not an earlier event)",
     ),
+    (
+        [("a", "2024-06-18", "Heat kills pilgrims in Qorra\n\nAt least 550 pilgrims have died in Qorra during "
+                             "this year's pilgrimage, diplomats said on Tuesday. Last year more than 240 pilgrims "
+                             "died."),
+         ("b", "2024-06-20", "Qorra pilgrim deaths\n\nThe number of pilgrims who died in Qorra during this year's "
+                             "pilgrimage rose to 922 on Thursday.")],
+        [("a:550", "b:922")], [("a:240", "a:550"), ("a:240", "b:922")],
+        "last year's toll in an article about this year's is an earlier event ('this year' dates nothing finer)",
+    ),
 ]
 
 
