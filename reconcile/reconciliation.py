@@ -763,7 +763,8 @@ def _parts(rows: list[_Row], main: Place | None, countries: list[str],
         if parts & _CONDITIONS:
             parts.discard("remaining")  # "33 still in serious condition", "382 still being treated": "still" adds nothing
         nat = row.r.nationality
-        if nat and not _nationality_is_local(nat, main, countries):
+        # a nationality told as a part ("Of the dead, 323 were Egyptians") is one, wherever the story is
+        if nat and (row.r.partitive or not _nationality_is_local(nat, main, countries)):
             parts.add(f"nationality:{nat}")
             parts.discard("foreigners")  # "five Iranian nationals" are "five Iranians": the nationality says it
         raw[row.c.id] = parts

@@ -96,6 +96,9 @@ class Reading:
     """The clause dates the count, not the event: "the toll rose to 126 on Saturday"."""
     named_year: int | None = None
     """The year of the event the figure's clause hangs on ("the 2016 Kumamoto quakes, which killed 276")."""
+    partitive: bool = False
+    """The figure is told as a part of a whole: "Of the dead, 323 were Egyptians", "60 of them",
+    "60 Jordanians were among the dead"."""
 
 
 # --- the clause around a figure ------------------------------------------------------------------
@@ -276,6 +279,8 @@ _FACILITY = regex.compile(  # a hospital or morgue that received the figure: its
 _FACILITY_WORD = regex.compile(r"(?i:hospital|morgue|clinic|mortuary)")
 """The word every :data:`_FACILITY` match holds: a window without it is not searched (_FACILITY
 tries its run of names at every position: 32 µs on an average dev2 sentence, this 4.5 µs)."""
+_AMONG = regex.compile(  # "60 Jordanians were also among the dead": a part of the dead
+    r"\b(?:among|of)\s++(?:the|those)\s++(?:dead|victims|killed|injured|wounded|casualties)\b", regex.IGNORECASE)
 _FRONTED = regex.compile(  # a fronted partitive scopes its sentence: "Of the wounded, 36 were serious and 96 minor"
     r"""[\s"“']*+(?:(?:but|and)\s++)?of\s++(?:the|those)\s++[^,;:.!?\d]{1,40}+,""", regex.IGNORECASE)
 _WHOLE_OF = regex.compile(  # "57 of the 131 victims had been identified": 131 is the whole, the state is 57's
@@ -414,8 +419,10 @@ def read(c: Claim, others: Sequence[tuple[int, int]] = ()) -> Reading:
         event_place, place = place, None
     # a part of a whole that names no scope of its own: "subset" ("Five of them are Iranian" is the
     # Iranians, "12,000 of them in Viña del Mar" the place's count: the named scope says which part)
+    fronted = _FRONTED.match(s)
+    partitive = (fronted is not None and a >= fronted.end()) or _SUBSET.match(after) is not None \
+        or _AMONG.search(after) is not None
     if not parts and fate is None and nationality is None and _place_in(after) is None:
-        fronted = _FRONTED.match(s)
         if (fronted is not None and a >= fronted.end()) or _SUBSET.match(after):
             parts.add("subset")  # "Of the dead, 103 were in their twenties", "200 of them were in the hands of"
     clause = s[lo:hi]
@@ -444,4 +451,4 @@ def read(c: Claim, others: Sequence[tuple[int, int]] = ()) -> Reading:
         perfect=bool(_PERFECT.search(segment)), event=bool(events), events=events,
         new_event=bool(_NEW_EVENT.search(near)),
         total_here=bool(_CAMPAIGN.search(clause) or _RUNNING.search(clause) or since), toll=bool(_TOLL.search(clause)), tally=bool(_TALLY.search(segment)),
-        named_year=named_year)
+        named_year=named_year, partitive=partitive)

@@ -297,6 +297,16 @@ CASES: list[Case] = [
         [("a:550", "b:922")], [("a:240", "a:550"), ("a:240", "b:922")],
         "last year's toll in an article about this year's is an earlier event ('this year' dates nothing finer)",
     ),
+    (
+        [("a", "2024-06-18", "Egypt pilgrims among heat dead in Mecca\n\nAt least 550 pilgrims have died in the heat "
+                             "in Mecca, diplomats said. Of the dead, at least 323 were Egyptians. Egypt's prime "
+                             "minister formed a crisis cell, Egypt's cabinet said."),
+         ("b", "2024-06-20", "Egypt counts its Mecca dead\n\nThe number of pilgrims who died in the heat in Mecca "
+                             "rose to 922 on Thursday. At least 600 Egyptians were among the dead, Egypt said.")],
+        [("a:550", "b:922"), ("a:323", "b:600")], [("a:550", "a:323"), ("b:922", "b:600")],
+        "a nationality told as a part of the dead ('Of the dead, 323 were Egyptians', 'among the dead') is a "
+        "part even when the story names that country most",
+    ),
 ]
 
 
