@@ -465,9 +465,13 @@ def _place_of(m: regex.Match[str] | None) -> str | None:
     if m is None:
         return None
     p = m.group("p")
-    first = without_possessive(p.split()[0])
+    words = p.split()
+    first = without_possessive(words[0])
     if first.lower() in _NOT_PLACES:
         return None
+    if len(words) == 2 and first == words[0] and words[1].lower() not in _NOT_PLACES \
+            and words[1].lower() not in _GENERIC_PLACE and "-" not in first:
+        return without_possessive(p)  # a name of two words: "Al Haouz", "San Juan" (not "Wajima City")
     parts = [x for x in first.split("-") if x[:1].isupper()]
     also = _AND_PLACE.match(m.string, m.end("p"), m.end("p") + 40)
     if also is not None and also.group(1).lower() not in _NOT_PLACES:
@@ -492,10 +496,20 @@ def _place(sentence: str, a: int, b: int, prev_end: int, next_start: int) -> str
             return got
     lo = max(prev_end, _clause_start(sentence, a), a - WINDOW)
     found = [_place_of(m) for m in _PLACE_BEFORE.finditer(sentence, lo, a)] if _CAPITAL.search(sentence, lo, a) else []
-    lead = _LEAD_PLACE.match(sentence, 0, min(a, WINDOW))
-    found = [f for f in found if f] or [_place_of(lead)]
     found = [f for f in found if f]
+    if not found:
+        start = _clause_start(sentence, a)
+        if _WHERE.match(sentence, start, a):
+            # a relative "where" takes the place it follows: "in Al Haouz province, where 290 were killed"
+            found = [f for m in _PLACE_BEFORE.finditer(sentence, max(0, start - WINDOW), start) if (f := _place_of(m))]
+    if not found:
+        found = [f for f in [_place_of(_LEAD_PLACE.match(sentence, 0, min(a, WINDOW)))] if f]
     return found[-1] if found else None
+
+
+_GENERIC_PLACE = frozenset({"city", "town", "village", "province", "prefecture", "region", "district", "county",
+                            "state", "strip", "governorate", "oblast", "municipality", "island", "islands"})
+_WHERE = regex.compile(r"[ \t]*+where\b")
 
 
 def _keep(fig: Figure, metric: Metric, who: str | None, sentence: str, a: int) -> bool:

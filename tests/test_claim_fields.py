@@ -20,7 +20,7 @@ PUBLISHED = "2025-03-07"  # a Friday
 class Row(NamedTuple):
     text: str
     figure: str
-    field: str  # "metric", "source", "event_date" or "claim" (is there a claim at all)
+    field: str  # "metric", "source", "event_date", "place" or "claim" (is there a claim at all)
     want: str | None
     reason: str
 
@@ -51,6 +51,8 @@ def _field(c: Claim | None, field: str) -> str | None:
         return c.source.text if c.source else None
     if field == "event_date":
         return c.event_date.label if c.event_date else None
+    if field == "place":
+        return c.place
     raise AssertionError(field)
 
 
@@ -240,6 +242,17 @@ DATE_ROWS = [
         "a relative date opens a sentence with a capital ('Last year', 'Yesterday')"),
 ]
 
+PLACE_ROWS = [
+    Row("Most of the deaths were in Tarvel province, where 290 people were killed.", "290", "place", "Tarvel",
+        "a relative 'where' takes the place it follows"),
+    Row("Most of the deaths were in Al Varna, where 290 people were killed.", "290", "place", "Al Varna",
+        "a place name of two capitalised words is kept whole"),
+    Row("At least 40 people died in Tarvel City.", "40", "place", "Tarvel",
+        "a generic word after the name ('City') is no part of it"),
+    Row("At least 12 people died in Tarvel Monday.", "12", "place", "Tarvel",
+        "a weekday after the name is no part of it"),
+]
+
 XFAIL_ROWS = [
     Row("The number of casualties in Friday's crash has increased to 261.", "261", "metric", "killed",
         "gap: 'casualties' is dead and injured together; the referee's gold reads killed"),
@@ -258,7 +271,7 @@ XFAIL_ROWS = [
 ]
 
 
-@pytest.mark.parametrize("row", METRIC_ROWS + CLAIM_ROWS + SOURCE_ROWS + DATE_ROWS, ids=lambda r: r.reason[:60])
+@pytest.mark.parametrize("row", METRIC_ROWS + CLAIM_ROWS + SOURCE_ROWS + DATE_ROWS + PLACE_ROWS, ids=lambda r: r.reason[:60])
 def test_claim_field(row: Row) -> None:
     assert _field(_claim(row.text, row.figure), row.field) == row.want, row.reason
 
