@@ -507,8 +507,7 @@ def _place(sentence: str, a: int, b: int, prev_end: int, next_start: int) -> str
     return found[-1] if found else None
 
 
-_GENERIC_PLACE = frozenset({"city", "town", "village", "province", "prefecture", "region", "district", "county",
-                            "state", "strip", "governorate", "oblast", "municipality", "island", "islands"})
+_GENERIC_PLACE = frozenset(LEXICON.places_of("generic"))  # "Wajima City": the name is "Wajima"
 _WHERE = regex.compile(r"[ \t]*+where\b")
 
 
