@@ -307,6 +307,14 @@ CASES: list[Case] = [
         "a nationality told as a part of the dead ('Of the dead, 323 were Egyptians', 'among the dead') is a "
         "part even when the story names that country most",
     ),
+    (
+        [("a", "2023-09-12", "Floods in Tarvel\n\nThe floods in Tarvel killed 5,000 people, officials said on "
+                             "Tuesday. Some 3,000 bodies had been buried, the health minister said."),
+         ("b", "2023-09-14", "Tarvel floods\n\nThe toll from the floods in Tarvel rose to 5,300, officials said. "
+                             "The minister said 3,283 bodies had been buried.")],
+        [("a:5,000", "b:5,300"), ("a:3,000", "b:3,283")], [("a:5,000", "a:3,000"), ("b:5,300", "b:3,283")],
+        "the bodies buried are a state of the dead, a part like those identified or handed over",
+    ),
 ]
 
 
