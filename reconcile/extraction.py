@@ -579,12 +579,13 @@ _NOT_A_COUNT = regex.compile(r"(?i:one)[ \t]++of\b|(?i:one)\b(?<=\b(?:first|last
 _DATED_EVENT = regex.compile(  # "the 2016 Kumamoto quakes, which killed 50": the figure's clause modifies the event
     rf"""(?:[ \t]++[\w'’-]++){{0,3}}?[ \t]++{alternation(LEXICON.events_of('disaster', 'violence', 'campaign'))}s?\b
          (?:[ \t]++(?:of|in)[ \t]++[\w'’ -]{{1,30}}?)?          # "disaster of 2014", "a 1981 disaster in Bihar"
-         ,?[ \t]++(?:which|when|that|where|killing|leaving)\b""",
+         ,?[ \t]++(?:(?:in|during|at|on|after)[ \t]++which|which|when|that|where|killing|leaving)\b""",  # "in which" too
     regex.IGNORECASE | regex.VERBOSE)
 _EVENT_OF_DATE = regex.compile(
     rf"""\b{alternation(LEXICON.events_of('disaster', 'violence', 'campaign'))}s?[ \t]++(?:of|in)[ \t]++\Z""",
     regex.IGNORECASE | regex.VERBOSE | regex.REVERSE)
-_RELATIVE_AFTER = regex.compile(r",?[ \t]++(?:which|when|that|where|killing|leaving)\b", regex.IGNORECASE)
+_RELATIVE_AFTER = regex.compile(
+    r",?[ \t]++(?:(?:in|during|at|on|after)[ \t]++which|which|when|that|where|killing|leaving)\b", regex.IGNORECASE)
 
 
 def _named_event(dates: list[DateMention], sentence: str, a: int) -> DatePeriod | None:

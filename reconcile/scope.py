@@ -242,7 +242,8 @@ _TALLY = regex.compile(  # the date in such a clause is the count's, not the eve
     | \bas\s++of\b | \bfrom\s++\S++\s++on\b | \b(?:up|down)\s++from\b""",
     regex.VERBOSE | regex.IGNORECASE,
 )
-_RELATIVE = regex.compile(r",\s++(?:which|when|where)\b|\b(?:when|where)\b")
+_RELATIVE = regex.compile(  # "..., which killed", "..., in which 330 died": a clause hung on the event before
+    r",\s++(?:(?:in|during|at|on|after)\s++)?(?:which|when|where)\b|\b(?:when|where)\b")
 _CLAUSE_PUNCT = regex.compile(r"[;:!?()]|[,.]\s")  # not the comma of "9,700"
 _SINCE_START = regex.compile(
     rf"\bsince\s++(?:the\s++)?(?:(?:{_EVENT_NOUNS}|fighting|hostilities|start|beginning|outbreak)s?\b"

@@ -240,6 +240,10 @@ DATE_ROWS = [
         "a possessive date names its event: 'by Tuesday's strike' is no tally date 'by Tuesday'"),
     Row("Last year more than 240 pilgrims died.", "240", "event_date", "2024",
         "a relative date opens a sentence with a capital ('Last year', 'Yesterday')"),
+    Row("It is the worst attack since the 2004 Varna school siege, in which more than 330 people were killed.",
+        "330", "event_date", "2004",
+        "a prepositional relative ('in which') hangs its clause on the dated event, as 'which' does; a year "
+        "names an event across a lower-case modifier ('the 2004 Varna school siege')"),
 ]
 
 PLACE_ROWS = [

@@ -315,6 +315,15 @@ CASES: list[Case] = [
         [("a:5,000", "b:5,300"), ("a:3,000", "b:3,283")], [("a:5,000", "a:3,000"), ("b:5,300", "b:3,283")],
         "the bodies buried are a state of the dead, a part like those identified or handed over",
     ),
+    (
+        [("a", "2024-03-23", "Gunmen kill 93 at Varna concert hall\n\nThe death toll from the attack on a concert "
+                             "hall in Varna rose to 93, officials said. It is the worst attack since the 2004 Tarvel "
+                             "school siege, in which more than 330 people were killed."),
+         ("b", "2024-03-24", "Varna attack toll rises to 137\n\nThe number of dead from the attack on the concert "
+                             "hall in Varna rose to 137, investigators said.")],
+        [("a:93", "b:137")], [("a:330", "a:93"), ("a:330", "b:137")],
+        "an earlier event named in a prepositional relative clause ('the 2004 siege, in which 330 died') is its own",
+    ),
 ]
 
 
