@@ -143,8 +143,10 @@ def clause_bounds(c: Claim, others: Sequence[tuple[int, int]] = ()) -> tuple[int
 
 _EVENT_NOUNS = alternation([*LEXICON.events_of("disaster", "violence", "campaign")])
 _EVENT_AFTER = regex.compile(  # a name used as the event's name: "Noto quake", "Noto Peninsula Earthquake"
-    rf"(?:['’]s)?\s*+(?:\p{{Lu}}\p{{Ll}}++\s++){{0,2}}(?i:{_EVENT_NOUNS})s?\b"
-)
+    rf"""(?:['’]s)?\s*+(?:\p{{Lu}}\p{{Ll}}++\s++){{0,2}}(?i:{_EVENT_NOUNS})s?\b
+    | \s++(?:\p{{Ll}}++\s++)?(?:{alternation(LEXICON.places_of('venue'))})\b   # or its site's: "Moscow concert hall"
+    """,
+    regex.VERBOSE)
 _LOCATIVE = regex.compile(
     rf"""\b(?i:{alternation(LEXICON.places_of('locative'))})\s++      # in, at, across ...
     (?:the\s++)?(?:(?i:city|town|village|province|prefecture|state|region)\s++of\s++)?

@@ -324,6 +324,15 @@ CASES: list[Case] = [
         [("a:93", "b:137")], [("a:330", "a:93"), ("a:330", "b:137")],
         "an earlier event named in a prepositional relative clause ('the 2004 siege, in which 330 died') is its own",
     ),
+    (
+        [("a", "2024-03-23", "Gunmen kill 93 at Moscow concert hall\n\nGunmen killed 93 people at a concert hall, "
+                             "Russia's Investigative Committee said on Saturday."),
+         ("b", "2024-03-24", "Russia attack toll rises to 137\n\nThe number of people killed in the attack in Russia "
+                             "rose to 137, Russia's Investigative Committee said.")],
+        [("a:93", "b:137")], [],
+        "a city that names the incident's site ('at Moscow concert hall') is the incident's place, not a part of "
+        "the country's toll",
+    ),
 ]
 
 
