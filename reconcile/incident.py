@@ -172,6 +172,8 @@ def incident_date(sentences: list[Sentence], dates_of: list[list[DateMention]],
         for d in usable:
             p = d.period
             assert p is not None
+            if _quoted(s, d.start):
+                continue  # '"They saved lives last night," he said': the speaker's day, not the text's
             score = base
             saying = SAYING.search(low, d.end, d.end + _NEAR) if score else None  # bounded: linear
             lo = max(0, d.start - _NEAR)
@@ -188,6 +190,15 @@ def incident_date(sentences: list[Sentence], dates_of: list[list[DateMention]],
         return None
     day = max(total, key=lambda k: (total[k], -k.toordinal()))
     return DatePeriod.of(day)
+
+
+_QUOTES = ('"', "“", "”")
+
+
+def _quoted(sentence: str, at: int) -> bool:
+    """Whether ``at`` lies inside a quotation of its sentence (an odd number of quotation marks before it)."""
+    head = sentence[:at]
+    return sum(head.count(q) for q in _QUOTES) % 2 == 1
 
 
 def dated_events(dates_of: list[list[DateMention]]) -> dict[str, DatePeriod]:

@@ -291,3 +291,13 @@ def test_a_verb_of_reporting_after_a_figure_is_no_counted_noun() -> None:
     (its group said 'things counted: announced')."""
     c = _claim("The army said Iran fired 110 ballistic missiles, not the 120 announced on Sunday.", "120")
     assert c is not None and c.who is None
+
+
+def test_a_date_in_a_quotation_dates_no_incident() -> None:
+    """'"They saved lives last night"': a quotation's 'last night' is the night before the speaker
+    spoke, not the night before publication; the incident is the text's own 'early Tuesday'."""
+    text = ("Six workers presumed dead after ship hits bridge\n\nThe six workers were on the bridge when a ship "
+            "struck it early Tuesday, killing them, the coast guard said.\n\n\"They saved lives last night,\" the "
+            "governor said of the crew.")
+    c = _claim(text, "Six", published="2025-03-04")  # a Tuesday
+    assert _field(c, "event_date") == "2025-03-04"
