@@ -333,6 +333,17 @@ CASES: list[Case] = [
         "a city that names the incident's site ('at Moscow concert hall') is the incident's place, not a part of "
         "the country's toll",
     ),
+    (
+        [("a", "2024-06-25", "Police fire on protesters in Varna\n\nPolice opened fire on protesters in Varna on "
+                             "Tuesday, killing at least five people, witnesses said."),
+         ("b", "2024-06-27", "Varna protest toll\n\nTwenty-two people were killed during Tuesday's protests in "
+                             "Varna, the rights commission said. The protests have killed 39 people in Varna since "
+                             "they began on June 18, the commission said."),
+         ("c", "2024-07-01", "Varna protests\n\nThe protests in Varna have killed 41 people since June 18, the "
+                             "rights commission said.")],
+        [("a:five", "b:Twenty-two"), ("b:39", "c:41")], [("b:Twenty-two", "b:39")],
+        "a wave of protests is a campaign: one day's toll apart from the running total since they began",
+    ),
 ]
 
 
