@@ -511,6 +511,10 @@ _GENERIC_PLACE = frozenset(LEXICON.places_of("generic"))  # "Wajima City": the n
 _WHERE = regex.compile(r"[ \t]*+where\b")
 
 
+_LEADING_ZERO = regex.compile(r"0\d")
+_AFTER_LEADING_ZERO = regex.compile(r"(?<![\d.,])0\d++[ \t]\Z")
+
+
 def _keep(fig: Figure, metric: Metric, who: str | None, sentence: str, a: int) -> bool:
     """Whether a figure is a claim (a count someone would reconcile)."""
     if fig.kind is FigureKind.MONEY:
@@ -528,6 +532,8 @@ def _keep(fig: Figure, metric: Metric, who: str | None, sentence: str, a: int) -
         return False  # "one of its dead citizens", "the first one": a pronoun, not a count
     if fig.text.isdigit() and len(fig.text) >= 5:
         return False  # "(12841)", "8972073925": a number or an identifier; counts this large carry separators
+    if _LEADING_ZERO.match(fig.text) or _AFTER_LEADING_ZERO.search(sentence, max(0, a - 12), a):
+        return False  # "0800 720 627": no count is written with a leading zero; what follows it is the same number
     end = a + fig.end - fig.start
     if sentence[end:end + 1] == ")" and _LABEL_IN_BRACKETS.search(sentence, max(0, a - 40), a):
         return False  # "AUGUSTA, Maine (Coastal 6) -": a name with a number

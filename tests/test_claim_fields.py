@@ -129,6 +129,12 @@ METRIC_ROWS = [
 ]
 
 CLAIM_ROWS = [
+    Row("Call the toll-free line 0800 720 627 to report missing relatives.", "0800", "claim", None,
+        "no count is written with a leading zero: a phone number or an identifier"),
+    Row("Call the toll-free line 0800 720 627 to report missing relatives.", "720 627", "claim", None,
+        "the digit groups after a leading-zero numeral are the same number"),
+    Row("At least 0.5 million people fled their homes.", "0.5 million", "claim", "yes",
+        "a decimal below one is no leading zero"),
     Row("Officials said one of the victims was a teacher.", "one", "claim", None,
         "'one of the' is a pronoun, not a count"),
     Row("It was the first one to hit the town in years.", "one", "claim", None,
