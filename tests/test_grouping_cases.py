@@ -344,6 +344,13 @@ CASES: list[Case] = [
         [("a:five", "b:Twenty-two"), ("b:39", "c:41")], [("b:Twenty-two", "b:39")],
         "a wave of protests is a campaign: one day's toll apart from the running total since they began",
     ),
+    (
+        [("a", "2023-08-15", "Fire toll in Tarvel\n\nThe fire in Tarvel killed 99 people, police said. Among the "
+                             "identified dead, 41 were aged 70 or older."),
+         ("b", "2023-08-17", "Tarvel fire\n\nThe toll from the fire in Tarvel rose to 101, police said.")],
+        [("a:99", "b:101")], [("a:41", "a:99"), ("a:41", "b:101")],
+        "a fronted 'Among the dead, N were ...' makes N a part, as 'Of the dead, N were ...' does",
+    ),
 ]
 
 
