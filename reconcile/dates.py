@@ -34,6 +34,10 @@ _WEEKDAYS = LEXICON.weekdays
 _MONTH = alternation(list(_MONTHS))
 _WEEKDAY = alternation(list(_WEEKDAYS))
 _EVENT_NOUNS = alternation(LEXICON.events_of("disaster", "violence", "campaign"))
+_FEW_WORDS = sorted((w for w, (v, role) in LEXICON.number_words.items() if 1 <= v <= 19 and role in ("unit", "teen")),
+                    key=lambda w: (-len(w), w))
+_FEW = "a|" + alternation(_FEW_WORDS)  # "a week after", "twelve days after": counts of days a text gives
+_FEW_VALUE = {w: LEXICON.number_words[w][0] for w in _FEW_WORDS} | {"a": 1}
 
 DATE_PATTERN = regex.compile(
     rf"""
@@ -46,6 +50,8 @@ DATE_PATTERN = regex.compile(
         (?<=\b(?:in|since|by|from|of|during|until|last|this|early|late|mid|mid-|through|before|after)[ \t]++(?:{_MONTH})))
   | (?P<wd>(?P<wd_n>{_WEEKDAY})\b                               # "Friday's quake", "Friday night's quake"
         (?:[ \t]++(?:night|morning|evening|afternoon)(?=['’]s\b))?+(?P<poss>'s|’s)?)
+  | (?P<ago>(?<!\bfor[ \t]++)(?<![\w.,])(?P<ago_n>\d{{1,2}}|(?i:{_FEW}))[ \t]++(?P<ago_u>days?|weeks?)[ \t]++  # "eight days ago",
+        (?:ago\b|(?:after|since)(?=[ \t]++the[ \t]++(?:[\w'’-]++[ \t]++){{0,3}}?(?i:{_EVENT_NOUNS})s?,)))  # "A week after the floods, ..."
   | (?P<rel>(?:[yY]esterday|[tT]oday|[tT]onight|[lL]ast[ \t]++night|[tT]his[ \t]++week|[lL]ast[ \t]++week   # either case first:
         |[lL]ast[ \t]++month|[tT]his[ \t]++month|[lL]ast[ \t]++year|[tT]his[ \t]++year              # "Last year" opens sentences
         |[eE]arlier[ \t]++this[ \t]++(?:week|month|year)))\b
@@ -66,7 +72,7 @@ _REPORT_BEFORE = regex.compile(
 _GATE = re.compile(
     r"\b(?:(?:1[89]|20)\d\d|" + by_first_letter([*_MONTHS, *_WEEKDAYS, "yesterday", "today", "tonight", "last week",
                                                    "last month", "last year", "last night", "this week", "this month",
-                                                   "this year", "earlier this"]) + r")"
+                                                   "this year", "earlier this", "days", "weeks", "day", "week"]) + r")"
 )
 _TALLY_BEFORE = regex.compile(  # "the toll rose to 2,012 on Sunday": the day of the tally
     r"\b(?:rose|risen|climbed|reached|stood|stands|passed|topped|tops|increased|jumped|hit|exceeded)\s+"
@@ -104,6 +110,7 @@ _PHRASE_START = re.compile(
     + r"|[yY]esterday|[tT]oday|[tT]onight|[lL]ast[ \t]+(?:night|week|month|year)|[tT]his[ \t]+(?:week|month|year)"
     + r"|[eE]arlier[ \t]+this"
     + r"|[0-9][0-9]?[ \t]+(?:" + "|".join(re.escape(w) for w in sorted(_MONTHS)) + r")"
+    + r"|\b(?:[0-9][0-9]?|(?i:" + _FEW + r"))[ \t]+(?:days?|weeks?)[ \t]+(?:ago|after|since)\b"  # "eight days ago"
     + r"|1[89]|20|[0-9]?[^\x00-\x7f]")
 
 
@@ -215,6 +222,12 @@ def _resolve(m: regex.Match[str], base: dt.date | None) -> DatePeriod | None:
             r = _month_day(m.group("mo_m"), None, None, base)
         elif m.group("yr"):
             return DatePeriod.of(dt.date(int(m.group("yr_y")), 1, 1), Precision.YEAR)
+        elif m.group("ago"):
+            if base is None:
+                return None
+            n = m.group("ago_n").lower()
+            count = int(n) if n.isdigit() else _FEW_VALUE[n]
+            return DatePeriod.of(base - dt.timedelta(days=count * (7 if m.group("ago_u").startswith("week") else 1)))
         elif m.group("wd"):
             if base is None:
                 return None
