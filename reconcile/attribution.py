@@ -59,6 +59,8 @@ _TRAILING_TIME = regex.compile(  # from the first blank of a run only (the leftm
     r"(?<!\s)\s++(?:yesterday|today|tonight|on\s++\w++day|last\s++(?:week|month|night)|this\s++week|earlier|later)\Z",
     regex.IGNORECASE,
 )
+_TRAILING_AUX = regex.compile(  # an auxiliary and its adverb between a subject and its verb of saying
+    r"(?<!\s)\s++(?:has|have|had)(?:\s++(?:further|also|now|since|already|again|just|\w++ly))?\Z", regex.IGNORECASE)
 _NOT_NP_END = frozenset({"was", "were", "is", "are", "be", "been", "has", "have", "had", "also", "then",
                          "later", "would", "could", "will", "not", "did", "does", "do", "and", "or"})
 _DETERMINER_BEFORE = regex.compile(
@@ -141,6 +143,7 @@ def _clean(src: str, strict: bool = True) -> str | None:
     if _NOT_SUBJECT.match(src):
         return None  # "who toured the area", "In one village near Kotli": not a speaker
     src = _TRAILING_TIME.sub("", src)  # "Puerto Rico's government yesterday (raised)"
+    src = _TRAILING_AUX.sub("", src)  # "The Commission has further (recorded)": the subject, not its auxiliary
     words = src.split()
     if not src or len(words) > 14 or _DIGIT.search(src):
         return None

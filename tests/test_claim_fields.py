@@ -57,6 +57,10 @@ def _field(c: Claim | None, field: str) -> str | None:
 
 
 METRIC_ROWS = [
+    Row("The commission recorded 627 arrests of protesters.", "627", "metric", "detained",
+        "the noun of a counted act counts it, as 'deaths' and 'injuries' do: 'arrests' are detentions"),
+    Row("It recorded 32 cases of enforced disappearances.", "32", "metric", "missing",
+        "'disappearances' count the missing"),
     Row("The flood left 830 dead and 1,150 injured in the valley.", "830", "metric", "killed",
         "coordinated figures each take the cue that follows them"),
     Row("The flood left 830 dead and 1,150 injured in the valley.", "1,150", "metric", "injured",
@@ -160,6 +164,8 @@ CLAIM_ROWS = [
 ]
 
 SOURCE_ROWS = [
+    Row("The Commission has further recorded 32 cases of disappearances.", "32", "source", "The Commission",
+        "an auxiliary and its adverb stand between the speaker and the verb: not part of the speaker"),
     Row("At least 40 people died when the dam burst, the interior ministry said on Monday, the worst disaster "
         "in twenty years.", "40", "source", "the interior ministry",
         "a verb of saying covers the figures before it when its own clause holds none"),
