@@ -164,6 +164,12 @@ CLAIM_ROWS = [
 ]
 
 SOURCE_ROWS = [
+    Row("The president said the toll had risen to 326, up from 225 announced by the agency on Monday.", "225",
+        "source", "the agency", "a passive verb of saying names its speaker after 'by', for the figure right before it"),
+    Row("The president said the toll had risen to 326, up from 225 announced by the agency on Monday.", "326",
+        "source", "The president", "the agent of another figure's participle does not speak for this one"),
+    Row("The toll, reported by the health ministry, stood at 40.", "40", "source", "the health ministry",
+        "the noun before a passive verb of saying is what was said, not who said it"),
     Row("The Commission has further recorded 32 cases of disappearances.", "32", "source", "The Commission",
         "an auxiliary and its adverb stand between the speaker and the verb: not part of the speaker"),
     Row("At least 40 people died when the dam burst, the interior ministry said on Monday, the worst disaster "
