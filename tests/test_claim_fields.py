@@ -57,6 +57,8 @@ def _field(c: Claim | None, field: str) -> str | None:
 
 
 METRIC_ROWS = [
+    Row("Rights group: 39 killed, 361 injured, 32 disappeared", "32", "metric", "missing",
+        "'disappeared' counts the missing, also in a headline's list"),
     Row("The commission recorded 627 arrests of protesters.", "627", "metric", "detained",
         "the noun of a counted act counts it, as 'deaths' and 'injuries' do: 'arrests' are detentions"),
     Row("It recorded 32 cases of enforced disappearances.", "32", "metric", "missing",
