@@ -55,6 +55,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 
 import regex
 
@@ -162,6 +163,7 @@ def incident_date(sentences: list[Sentence], dates_of: list[list[DateMention]],
         if (holds_any(low, plain, _RELATIVE_WORDS) and _RELATIVE.search(s)) or _CAPTION.match(s):
             continue
         dateline = _dateline(s)
+        quotes: list[int] | None = None  # where the sentence's quotation marks stand, read once if needed
         tally = holds_any(low, plain, _TALLY_WORDS) and _TALLY.search(s) is not None
         fresh = [m.group("noun").lower() for m in NEW_INCIDENT.finditer(s)]
         if nouns and fresh and not any(_same_event(n, nouns) for n in fresh):
@@ -172,7 +174,9 @@ def incident_date(sentences: list[Sentence], dates_of: list[list[DateMention]],
         for d in usable:
             p = d.period
             assert p is not None
-            if _quoted(s, d.start):
+            if quotes is None:
+                quotes = [m.start() for m in _QUOTE.finditer(s)]
+            if _quoted(quotes, d.start):
                 continue  # '"They saved lives last night," he said': the speaker's day, not the text's
             score = base
             saying = SAYING.search(low, d.end, d.end + _NEAR) if score else None  # bounded: linear
@@ -192,13 +196,13 @@ def incident_date(sentences: list[Sentence], dates_of: list[list[DateMention]],
     return DatePeriod.of(day)
 
 
-_QUOTES = ('"', "“", "”")
+_QUOTE = re.compile('["“”]')
 
 
-def _quoted(sentence: str, at: int) -> bool:
-    """Whether ``at`` lies inside a quotation of its sentence (an odd number of quotation marks before it)."""
-    head = sentence[:at]
-    return sum(head.count(q) for q in _QUOTES) % 2 == 1
+def _quoted(quotes: list[int], at: int) -> bool:
+    """Whether ``at`` lies inside a quotation: an odd number of quotation marks (at ``quotes``, in
+    order) stand before it; looked up by bisection, so a sentence of many dates stays linear."""
+    return bisect_left(quotes, at) % 2 == 1
 
 
 def dated_events(dates_of: list[list[DateMention]]) -> dict[str, DatePeriod]:
