@@ -13,8 +13,11 @@ In one run, on the same news text (the seed and development articles, repeated):
   a peer that is not importable is skipped with a note;
 * ``reconcile extract --jobs N`` against ``--jobs 1`` on a JSONL of the same text,
   where the command line has ``--jobs``;
-* ``reconcile`` on 10,000 synthetic claims and up, by ~3x steps to ``--max-claims``
-  (the generator of ``bench/reconcile_scale.py``), one fresh process per size, with
+* reconciling 10,000 synthetic claims and up, by ~3x steps to ``--max-claims``
+  (the generator of ``bench/reconcile_scale.py``), one fresh process per size, through the
+  compact path of ``reconcile compare`` (claims streamed, one story's records alive at a
+  time; the making of the claims taken off), or with ``--list`` through ``reconcile()`` on a
+  list held in memory ("before MB" is then the claims' memory), with
   the growth exponent fitted on log time against log claims (n log n shows as
   about 1.1 over this range; 2 is quadratic).
 
@@ -108,30 +111,55 @@ def _child_text(what: str, mb: float, repeat: int) -> dict[str, Any]:
             "rss_before_mb": base, "peak_rss_mb": _rss_mb()}
 
 
-def _child_reconcile(n: int, repeat: int) -> dict[str, Any]:
+def _child_reconcile(n: int, repeat: int, stream: bool = True) -> dict[str, Any]:
+    """Reconciling ``n`` synthetic claims in a fresh process.
+
+    ``stream``: the compact path of ``reconcile compare`` (:func:`reconcile.compact.reconcile_groups`
+    over a generator, one story's records alive at a time); the making of the claims is timed apart
+    in the same process and taken off. Otherwise ``reconcile()`` on a list of the claims made
+    beforehand (their memory shows as ``claims_rss_mb``).
+    """
     sys.path.insert(0, str(HERE.parent))
-    from reconcile_scale import synthetic
+    from reconcile_scale import synthetic, synthetic_stream
 
     from reconcile import reconcile
+    from reconcile.compact import reconcile_groups
 
-    claims = synthetic(n)
-    reconcile(claims[:1000])  # first calls compile patterns and fill caches: not part of the growth
-    base = _rss_mb()
+    reconcile(synthetic(1000))  # first calls compile patterns and fill caches: not part of the growth
     counts: list[int] = []
+    if stream:
+        c0 = time.process_time()
+        for _ in synthetic_stream(n):
+            pass
+        making = time.process_time() - c0
+        base = _rss_mb()
 
-    def run() -> None:
-        report = reconcile(claims)  # dropped before the next run: one report at a time in memory
-        counts[:] = [len(report.groups), sum(len(g.relations) for g in report.groups)]
+        def run() -> None:
+            groups = relations = 0
+            for g in reconcile_groups(synthetic_stream(n)):
+                groups += 1
+                relations += len(g.relations)
+            counts[:] = [groups, relations]
 
-    t, cpu = _timed(run, repeat)
-    return {"claims": n, "seconds": t, "cpu_seconds": cpu, "peak_rss_mb": _rss_mb(), "claims_rss_mb": base,
-            "groups": counts[0], "relations": counts[1]}
+        t, cpu = _timed(run, repeat)
+        t, cpu = max(t - making, 0.0), max(cpu - making, 0.0)
+    else:
+        claims = synthetic(n)
+        base = _rss_mb()
+
+        def run() -> None:
+            report = reconcile(claims)  # dropped before the next run: one report at a time in memory
+            counts[:] = [len(report.groups), sum(len(g.relations) for g in report.groups)]
+
+        t, cpu = _timed(run, repeat)
+    return {"claims": n, "stream": stream, "seconds": t, "cpu_seconds": cpu, "peak_rss_mb": _rss_mb(),
+            "claims_rss_mb": base, "groups": counts[0], "relations": counts[1]}
 
 
 def _child(argv: list[str]) -> None:
     kind = argv[0]
     if kind == "reconcile":
-        result = _child_reconcile(int(argv[1]), int(argv[2]))
+        result = _child_reconcile(int(argv[1]), int(argv[2]), stream="--list" not in argv)
     else:
         result = _child_text(kind, float(argv[1]), int(argv[2]))
     print(json.dumps(result))
@@ -268,10 +296,11 @@ def fit_exponent(points: list[tuple[float, float]]) -> float | None:
     return sum((x - mx) * (y - my) for x, y in pts) / var if var else None
 
 
-def scale(max_claims: int, repeat: int) -> dict[str, Any]:
+def scale(max_claims: int, repeat: int, in_list: bool = False) -> dict[str, Any]:
     sizes = [n for n in SIZES if n <= max_claims] or [min(SIZES)]
-    runs = [_in_child("reconcile", n, repeat if n <= 100_000 else 1) for n in sizes]
-    return {"sizes": sizes, "runs": runs,
+    runs = [_in_child("reconcile", n, repeat if n <= 100_000 else 1, *(["--list"] if in_list else []))
+            for n in sizes]
+    return {"sizes": sizes, "runs": runs, "path": "reconcile() on a list" if in_list else "compact (compare)",
             "time_exponent": fit_exponent([(r["claims"], r["seconds"]) for r in runs]),
             "cpu_exponent": fit_exponent([(r["claims"], r["cpu_seconds"]) for r in runs]),
             # what reconcile adds above the claims it is given
@@ -324,7 +353,8 @@ def table(r: dict[str, Any]) -> str:
         parts = ", ".join(f"--jobs {x['jobs']} {x['seconds']:.2f} s ({x['speedup']:.2f}x)" for x in j["runs"])
         lines.append(f"reconcile extract on {j['mb']:.1f} MB of JSONL: --jobs 1 {j['jobs_1_seconds']:.2f} s, {parts}")
     s = r["scale"]
-    lines += ["", f"{'reconcile':<12}{'claims':>11}{'s':>9}{'CPU s':>8}{'peak MB':>9}{'claims MB':>11}"
+    lines += ["", f"reconcile, {s['path']} path:",
+              f"{'reconcile':<12}{'claims':>11}{'s':>9}{'CPU s':>8}{'peak MB':>9}{'before MB':>11}"
                   f"{'groups':>10}{'relations':>12}"]
     for run in s["runs"]:
         lines.append(f"{'':<12}{run['claims']:>11,}{run['seconds']:>9.2f}{run['cpu_seconds']:>8.2f}"
@@ -336,7 +366,7 @@ def table(r: dict[str, Any]) -> str:
     else:
         lines.append(f"growth exponents (log-log fit over {len(s['runs'])} sizes): time {te:.2f}, "
                      f"CPU time {s['cpu_exponent']:.2f}, "
-                     f"memory above the claims {me:.2f} (n log n shows as ~1.1 here, n^2 as 2)")
+                     f"memory above the process before {me:.2f} (n log n shows as ~1.1 here, n^2 as 2)")
     return "\n".join(lines) + "\n"
 
 
@@ -354,6 +384,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-peers", action="store_true", help="skip the peers (quantulum3 alone takes seconds)")
     ap.add_argument("--jobs-mb", type=float, default=5.0, help="MB of JSONL for the --jobs comparison (5)")
     ap.add_argument("--json", action="store_true", help="print the results as JSON instead of a table")
+    ap.add_argument("--list", action="store_true",
+                    help="time reconcile() on a list of claims held in memory instead of the compact path of "
+                         "reconcile compare (a stream, one story's records at a time)")
     a = ap.parse_args(args)
     result: dict[str, Any] = {"machine": machine(), "load_start": _load(), "repeat": a.repeat}
     result["figures"] = _in_child("figures", a.mb, a.repeat)
@@ -362,7 +395,7 @@ def main(argv: list[str] | None = None) -> int:
     if not a.no_peers:
         result["peers"] = peers(a.repeat)
     result["jobs"] = jobs(a.jobs_mb)
-    result["scale"] = scale(a.max_claims, a.repeat)
+    result["scale"] = scale(a.max_claims, a.repeat, a.list)
     result["load_end"] = _load()
     result["seconds"] = time.perf_counter() - T0
     print(json.dumps(result, indent=2) if a.json else table(result), end="" if not a.json else "\n")

@@ -59,6 +59,13 @@ _TRAILING_TIME = regex.compile(  # from the first blank of a run only (the leftm
     r"(?<!\s)\s++(?:yesterday|today|tonight|on\s++\w++day|last\s++(?:week|month|night)|this\s++week|earlier|later)\Z",
     regex.IGNORECASE,
 )
+_OBJECT_GAP = 12
+"""Characters between a figure and the passive participle whose agent speaks for it ("225 people announced by")."""
+_AGENT = regex.compile(  # the agent of a passive verb of saying: "announced by DoDMA on Monday"
+    r"[ \t]++by[ \t]++(?P<src>[^,;:.()\"“”\d]{1,60}?)"
+    r"(?=[ \t]++(?:on|in|at|last|this|yesterday|today|earlier|late|early|and|as|after|before)\b|[ \t]*+[,;:.()\"“”]|\Z)")
+_TRAILING_AUX = regex.compile(  # an auxiliary and its adverb between a subject and its verb of saying
+    r"(?<!\s)\s++(?:has|have|had)(?:\s++(?:further|also|now|since|already|again|just|\w++ly))?\Z", regex.IGNORECASE)
 _NOT_NP_END = frozenset({"was", "were", "is", "are", "be", "been", "has", "have", "had", "also", "then",
                          "later", "would", "could", "will", "not", "did", "does", "do", "and", "or"})
 _DETERMINER_BEFORE = regex.compile(
@@ -128,7 +135,8 @@ class Found:
 
     start: int
     end: int
-    covers: str  # "after": the figures after it ("X said 3 died"); "before": those before it
+    covers: str  # "after": the figures after it ("X said 3 died"); "before": those before it;
+    # "object": the figure right before it, in its own clause ("225 announced by DoDMA")
 
 
 _FINITE_SAYING = re.compile(r"\b(?:said|says|told|tells|added|adds|stated|announced|confirmed)\b")
@@ -141,6 +149,7 @@ def _clean(src: str, strict: bool = True) -> str | None:
     if _NOT_SUBJECT.match(src):
         return None  # "who toured the area", "In one village near Kotli": not a speaker
     src = _TRAILING_TIME.sub("", src)  # "Puerto Rico's government yesterday (raised)"
+    src = _TRAILING_AUX.sub("", src)  # "The Commission has further (recorded)": the subject, not its auxiliary
     words = src.split()
     if not src or len(words) > 14 or _DIGIT.search(src):
         return None
@@ -228,6 +237,14 @@ def find_attributions(sentence: str) -> list[tuple[Found, Attribution]]:
         if _TO_BEFORE.search(sentence, max(0, start - 8), start):
             continue  # "as relatives call in to report loved ones safe": an infinitive, nobody has spoken
         verb = sentence[v_start:v_end].lower()
+        agent = _AGENT.match(sentence, v_end, v_end + _WINDOW)
+        if agent is not None:
+            # "up from 225 announced by DoDMA", "The toll, reported by the ministry, stood at 40": a
+            # passive participle names its speaker after "by"; the noun before it is what was said
+            got = _clean(agent.group("src"))
+            if got:
+                out.append((Found(v_start, agent.end(), "object"), _make(got, relay)))
+            continue
         src = _subject_before(sentence, start)
         if src is None:
             continue
@@ -320,7 +337,8 @@ def choose(found: list[tuple[Found, Attribution]], fig_start: int, fig_end: int,
     hi = bisect_right(starts, fig_end + 4 * _WINDOW)
     found = found[lo:hi]
     before = [(f, a) for f, a in found if f.covers == "after" and f.end <= fig_start]
-    after = [(f, a) for f, a in found if f.covers == "before" and f.start >= fig_end]
+    after = [(f, a) for f, a in found if f.start >= fig_end and (
+        f.covers == "before" or (f.covers == "object" and f.start - fig_end <= _OBJECT_GAP))]
     b = max(before, key=lambda x: x[0].end) if before else None
     a = min(after, key=lambda x: x[0].start) if after else None
     if b is not None and a is not None:

@@ -34,6 +34,10 @@ _WEEKDAYS = LEXICON.weekdays
 _MONTH = alternation(list(_MONTHS))
 _WEEKDAY = alternation(list(_WEEKDAYS))
 _EVENT_NOUNS = alternation(LEXICON.events_of("disaster", "violence", "campaign"))
+_FEW_WORDS = sorted((w for w, (v, role) in LEXICON.number_words.items() if 1 <= v <= 19 and role in ("unit", "teen")),
+                    key=lambda w: (-len(w), w))
+_FEW = "a|" + alternation(_FEW_WORDS)  # "a week after", "twelve days after": counts of days a text gives
+_FEW_VALUE = {w: LEXICON.number_words[w][0] for w in _FEW_WORDS} | {"a": 1}
 
 DATE_PATTERN = regex.compile(
     rf"""
@@ -44,12 +48,16 @@ DATE_PATTERN = regex.compile(
   | (?P<my>(?P<my_m>{_MONTH})[ \t]++(?P<my_y>(?:1[89]|20)\d\d)\b)
   | (?P<mo>(?P<mo_m>{_MONTH})\b                                 # "in March": the name first, then what stands before it
         (?<=\b(?:in|since|by|from|of|during|until|last|this|early|late|mid|mid-|through|before|after)[ \t]++(?:{_MONTH})))
-  | (?P<wd>(?P<wd_n>{_WEEKDAY})\b(?P<poss>'s|’s)?)
-  | (?P<rel>yesterday|today|tonight|last[ \t]++night|this[ \t]++week|last[ \t]++week|last[ \t]++month
-        |this[ \t]++month|last[ \t]++year|this[ \t]++year|earlier[ \t]++this[ \t]++(?:week|month|year))\b
+  | (?P<wd>(?P<wd_n>{_WEEKDAY})\b                               # "Friday's quake", "Friday night's quake"
+        (?:[ \t]++(?:night|morning|evening|afternoon)(?=['’]s\b))?+(?P<poss>'s|’s)?)
+  | (?P<ago>(?<!\bfor[ \t]++)(?<![\w.,])(?P<ago_n>\d{{1,2}}|(?i:{_FEW}))[ \t]++(?P<ago_u>days?|weeks?)[ \t]++  # "eight days ago",
+        (?:ago\b|(?:after|since)(?=[ \t]++the[ \t]++(?:[\w'’-]++[ \t]++){{0,3}}?(?i:{_EVENT_NOUNS})s?,)))  # "A week after the floods, ..."
+  | (?P<rel>(?:[yY]esterday|[tT]oday|[tT]onight|[lL]ast[ \t]++night|[tT]his[ \t]++week|[lL]ast[ \t]++week   # either case first:
+        |[lL]ast[ \t]++month|[tT]his[ \t]++month|[lL]ast[ \t]++year|[tT]his[ \t]++year              # "Last year" opens sentences
+        |[eE]arlier[ \t]++this[ \t]++(?:week|month|year)))\b
   | (?P<yr>(?P<yr_y>(?:1[89]|20)\d\d)\b                     # a bare year: the digits first (cheap), then their context
         (?: (?<=\b(?:the|a|an|its|this)[ \t]++\d{{4}})            # "the 2016 Kumamoto quakes": a year naming an event
-            (?=(?:[ \t]++\p{{Lu}}[\p{{L}}'’-]*+){{0,2}}[ \t]++(?i:{_EVENT_NOUNS})s?\b)
+            (?=(?:[ \t]++\p{{Lu}}[\p{{L}}'’-]*+){{0,2}}(?:[ \t]++\p{{Ll}}++)?[ \t]++(?i:{_EVENT_NOUNS})s?\b)  # "the 2004 Beslan school siege"
           | (?<=\b(?i:{_EVENT_NOUNS})s?[ \t]++of[ \t]++\d{{4}})       # "the Sewol ferry disaster of 2014"
           | (?<=\b(?:in|since|by|until|from|during|before|after|year|start[ \t]++of|end[ \t]++of)[ \t]++\d{{4}})
             (?![ \t]*+(?:people|persons|[a-z]+s\b))))
@@ -57,19 +65,19 @@ DATE_PATTERN = regex.compile(
     regex.VERBOSE,
 )
 _REPORT_BEFORE = regex.compile(
-    r"\b(?:said|says|told\s+\w+|told\s+reporters|reported|announced|published|released|stated|informed"
+    r"\b(?:said|says|told\s+\w+|told\s+reporters|reported|announced|published|released|issued|gave|given|stated|informed"
     r"|(?:a|its|the|their)\s+(?:report|statement|study|survey|update|briefing)|as\s+of|confirmed|added|estimated|tallied|updated)\s+(?:on\s+|in\s+|late\s+|early\s+)?\Z",
     regex.IGNORECASE | regex.REVERSE)
 # what every date phrase holds: a year, a month or weekday name, or a relative word
 _GATE = re.compile(
     r"\b(?:(?:1[89]|20)\d\d|" + by_first_letter([*_MONTHS, *_WEEKDAYS, "yesterday", "today", "tonight", "last week",
                                                    "last month", "last year", "last night", "this week", "this month",
-                                                   "this year", "earlier this"]) + r")"
+                                                   "this year", "earlier this", "days", "weeks", "day", "week"]) + r")"
 )
 _TALLY_BEFORE = regex.compile(  # "the toll rose to 2,012 on Sunday": the day of the tally
     r"\b(?:rose|risen|climbed|reached|stood|stands|passed|topped|tops|increased|jumped|hit|exceeded)\s+"
     r"(?:[a-z]+\s+){0,3}[\d,.]+(?:\s+(?:people|deaths|dead))?\s+(?:on|by|as\s+of)?\s*\Z"
-    r"|\b(?:to|at)\s+[\d,.]+\s+(?:on|by|as\s+of)\s*\Z",
+    r"|\b(?:to|at|from)\s+[\d,.]+\s+(?:(?:early|late)\s+)?(?:on|by|as\s+of)\s*\Z",
     regex.IGNORECASE | regex.REVERSE,
 )
 _BY_BEFORE = regex.compile(  # "by Sunday", "as of 11 p.m. on Sunday": the day of a tally
@@ -99,8 +107,10 @@ _SCOPE_BEFORE = regex.compile(
 # before one.
 _PHRASE_START = re.compile(
     "|".join(re.escape(w) for w in sorted({*_MONTHS, *_WEEKDAYS}, key=lambda w: (w[0], -len(w), w)))
-    + r"|yesterday|today|tonight|last[ \t]+(?:night|week|month|year)|this[ \t]+(?:week|month|year)|earlier[ \t]+this"
+    + r"|[yY]esterday|[tT]oday|[tT]onight|[lL]ast[ \t]+(?:night|week|month|year)|[tT]his[ \t]+(?:week|month|year)"
+    + r"|[eE]arlier[ \t]+this"
     + r"|[0-9][0-9]?[ \t]+(?:" + "|".join(re.escape(w) for w in sorted(_MONTHS)) + r")"
+    + r"|\b(?:[0-9][0-9]?|(?i:" + _FEW + r"))[ \t]+(?:days?|weeks?)[ \t]+(?:ago|after|since)\b"  # "eight days ago"
     + r"|1[89]|20|[0-9]?[^\x00-\x7f]")
 
 
@@ -212,6 +222,12 @@ def _resolve(m: regex.Match[str], base: dt.date | None) -> DatePeriod | None:
             r = _month_day(m.group("mo_m"), None, None, base)
         elif m.group("yr"):
             return DatePeriod.of(dt.date(int(m.group("yr_y")), 1, 1), Precision.YEAR)
+        elif m.group("ago"):
+            if base is None:
+                return None
+            n = m.group("ago_n").lower()
+            count = int(n) if n.isdigit() else _FEW_VALUE[n]
+            return DatePeriod.of(base - dt.timedelta(days=count * (7 if m.group("ago_u").startswith("week") else 1)))
         elif m.group("wd"):
             if base is None:
                 return None
@@ -264,9 +280,12 @@ def find_dates(sentence: str, published: dt.date | None) -> list[DateMention]:
         elif (_SCOPE_BEFORE.search(before) and not _WHEN_AFTER.match(sentence, m.end(), m.end() + 20)) or (
                 _FROM_BEFORE.search(before) and _UNTIL_AFTER.match(sentence, m.end(), m.end() + 20)):
             role = "scope"  # "since 2014", "from 2014 until the blast"
-        elif _REPORT_BEFORE.search(before) or _BY_BEFORE.search(raw) or _TALLY_BEFORE.search(raw):
+        names_after = _EVENT_NOUN_AFTER.match(sentence, m.end(), m.end() + 24)
+        if role == "event" and not (m.group("poss") or names_after) and (
+                _REPORT_BEFORE.search(before) or _BY_BEFORE.search(raw) or _TALLY_BEFORE.search(raw)):
+            # a date that names its event is no adverb of the verb before it: "killed by Tuesday's strike"
             role = "report"
-        named = _EVENT_NOUN_AFTER.match(sentence, m.end(), m.end() + 24) or (
+        named = names_after or (
             _EVENT_NOUN_BEFORE.search(sentence, max(0, m.start() - 24), m.start()) if raw[-3:] in ("of ", "on ") else None)
         possessive = bool(m.group("poss")) or named is not None
         event = named.group("noun").lower() if named is not None else None

@@ -465,9 +465,13 @@ def _place_of(m: regex.Match[str] | None) -> str | None:
     if m is None:
         return None
     p = m.group("p")
-    first = without_possessive(p.split()[0])
+    words = p.split()
+    first = without_possessive(words[0])
     if first.lower() in _NOT_PLACES:
         return None
+    if len(words) == 2 and first == words[0] and words[1].lower() not in _NOT_PLACES \
+            and words[1].lower() not in _GENERIC_PLACE and "-" not in first:
+        return without_possessive(p)  # a name of two words: "Al Haouz", "San Juan" (not "Wajima City")
     parts = [x for x in first.split("-") if x[:1].isupper()]
     also = _AND_PLACE.match(m.string, m.end("p"), m.end("p") + 40)
     if also is not None and also.group(1).lower() not in _NOT_PLACES:
@@ -492,10 +496,23 @@ def _place(sentence: str, a: int, b: int, prev_end: int, next_start: int) -> str
             return got
     lo = max(prev_end, _clause_start(sentence, a), a - WINDOW)
     found = [_place_of(m) for m in _PLACE_BEFORE.finditer(sentence, lo, a)] if _CAPITAL.search(sentence, lo, a) else []
-    lead = _LEAD_PLACE.match(sentence, 0, min(a, WINDOW))
-    found = [f for f in found if f] or [_place_of(lead)]
     found = [f for f in found if f]
+    if not found:
+        start = _clause_start(sentence, a)
+        if _WHERE.match(sentence, start, a):
+            # a relative "where" takes the place it follows: "in Al Haouz province, where 290 were killed"
+            found = [f for m in _PLACE_BEFORE.finditer(sentence, max(0, start - WINDOW), start) if (f := _place_of(m))]
+    if not found:
+        found = [f for f in [_place_of(_LEAD_PLACE.match(sentence, 0, min(a, WINDOW)))] if f]
     return found[-1] if found else None
+
+
+_GENERIC_PLACE = frozenset(LEXICON.places_of("generic"))  # "Wajima City": the name is "Wajima"
+_WHERE = regex.compile(r"[ \t]*+where\b")
+
+
+_LEADING_ZERO = regex.compile(r"0\d")
+_AFTER_LEADING_ZERO = regex.compile(r"(?<![\d.,])0\d++[ \t]\Z")
 
 
 def _keep(fig: Figure, metric: Metric, who: str | None, sentence: str, a: int) -> bool:
@@ -515,6 +532,8 @@ def _keep(fig: Figure, metric: Metric, who: str | None, sentence: str, a: int) -
         return False  # "one of its dead citizens", "the first one": a pronoun, not a count
     if fig.text.isdigit() and len(fig.text) >= 5:
         return False  # "(12841)", "8972073925": a number or an identifier; counts this large carry separators
+    if _LEADING_ZERO.match(fig.text) or _AFTER_LEADING_ZERO.search(sentence, max(0, a - 12), a):
+        return False  # "0800 720 627": no count is written with a leading zero; what follows it is the same number
     end = a + fig.end - fig.start
     if sentence[end:end + 1] == ")" and _LABEL_IN_BRACKETS.search(sentence, max(0, a - 40), a):
         return False  # "AUGUSTA, Maine (Coastal 6) -": a name with a number
@@ -566,12 +585,13 @@ _NOT_A_COUNT = regex.compile(r"(?i:one)[ \t]++of\b|(?i:one)\b(?<=\b(?:first|last
 _DATED_EVENT = regex.compile(  # "the 2016 Kumamoto quakes, which killed 50": the figure's clause modifies the event
     rf"""(?:[ \t]++[\w'’-]++){{0,3}}?[ \t]++{alternation(LEXICON.events_of('disaster', 'violence', 'campaign'))}s?\b
          (?:[ \t]++(?:of|in)[ \t]++[\w'’ -]{{1,30}}?)?          # "disaster of 2014", "a 1981 disaster in Bihar"
-         ,?[ \t]++(?:which|when|that|where|killing|leaving)\b""",
+         ,?[ \t]++(?:(?:in|during|at|on|after)[ \t]++which|which|when|that|where|killing|leaving)\b""",  # "in which" too
     regex.IGNORECASE | regex.VERBOSE)
 _EVENT_OF_DATE = regex.compile(
     rf"""\b{alternation(LEXICON.events_of('disaster', 'violence', 'campaign'))}s?[ \t]++(?:of|in)[ \t]++\Z""",
     regex.IGNORECASE | regex.VERBOSE | regex.REVERSE)
-_RELATIVE_AFTER = regex.compile(r",?[ \t]++(?:which|when|that|where|killing|leaving)\b", regex.IGNORECASE)
+_RELATIVE_AFTER = regex.compile(
+    r",?[ \t]++(?:(?:in|during|at|on|after)[ \t]++which|which|when|that|where|killing|leaving)\b", regex.IGNORECASE)
 
 
 def _named_event(dates: list[DateMention], sentence: str, a: int) -> DatePeriod | None:

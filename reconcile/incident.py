@@ -55,6 +55,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 
 import regex
 
@@ -150,7 +151,8 @@ def incident_date(sentences: list[Sentence], dates_of: list[list[DateMention]],
     total: dict[dt.date, int] = {}
     latest = published or max((d.period.start for ds in dates_of for d in ds if d.period is not None), default=None)
     for sent, dates in zip(sentences, dates_of, strict=False):
-        usable = [d for d in dates if d.role == "event" and d.period is not None
+        # a possessive date names its event wherever it stands: "since Friday night's quake"
+        usable = [d for d in dates if (d.role == "event" or (d.role == "scope" and d.possessive)) and d.period is not None
                   and d.period.precision is Precision.DAY and d.period.start == d.period.end
                   and (latest is None or 0 <= (latest - d.period.start).days <= INCIDENT_WINDOW_DAYS)]
         if not usable:
@@ -161,6 +163,7 @@ def incident_date(sentences: list[Sentence], dates_of: list[list[DateMention]],
         if (holds_any(low, plain, _RELATIVE_WORDS) and _RELATIVE.search(s)) or _CAPTION.match(s):
             continue
         dateline = _dateline(s)
+        quotes: list[int] | None = None  # where the sentence's quotation marks stand, read once if needed
         tally = holds_any(low, plain, _TALLY_WORDS) and _TALLY.search(s) is not None
         fresh = [m.group("noun").lower() for m in NEW_INCIDENT.finditer(s)]
         if nouns and fresh and not any(_same_event(n, nouns) for n in fresh):
@@ -171,6 +174,10 @@ def incident_date(sentences: list[Sentence], dates_of: list[list[DateMention]],
         for d in usable:
             p = d.period
             assert p is not None
+            if quotes is None:
+                quotes = [m.start() for m in _QUOTE.finditer(s)]
+            if _quoted(quotes, d.start):
+                continue  # '"They saved lives last night," he said': the speaker's day, not the text's
             score = base
             saying = SAYING.search(low, d.end, d.end + _NEAR) if score else None  # bounded: linear
             lo = max(0, d.start - _NEAR)
@@ -187,6 +194,15 @@ def incident_date(sentences: list[Sentence], dates_of: list[list[DateMention]],
         return None
     day = max(total, key=lambda k: (total[k], -k.toordinal()))
     return DatePeriod.of(day)
+
+
+_QUOTE = re.compile('["“”]')
+
+
+def _quoted(quotes: list[int], at: int) -> bool:
+    """Whether ``at`` lies inside a quotation: an odd number of quotation marks (at ``quotes``, in
+    order) stand before it; looked up by bisection, so a sentence of many dates stays linear."""
+    return bisect_left(quotes, at) % 2 == 1
 
 
 def dated_events(dates_of: list[list[DateMention]]) -> dict[str, DatePeriod]:

@@ -69,7 +69,19 @@ import regex
 from .errors import InputTypeError
 from .gazetteer import CITY, COUNTRY, REGION, Place, contains, fold, lookup, plain, resolve
 from .lexicon import LEXICON
-from .records import Claim, Figure, Group, Metric, Relation, RelationLabel, Report, Summary, TimelineEntry, trusted
+from .records import (
+    Claim,
+    Figure,
+    Group,
+    Metric,
+    Precision,
+    Relation,
+    RelationLabel,
+    Report,
+    Summary,
+    TimelineEntry,
+    trusted,
+)
 from .scope import Reading, located_names, read, scope_words
 from .stories import article_signature, assign_stories, story_keys
 
@@ -478,15 +490,21 @@ def _anchors(rows: list[_Row], release_leads: frozenset[str] = frozenset()) -> d
     placed = {row.place.key: row.place for row in rows if row.place is not None}
     home = placed[min(weight, key=lambda k: (-weight[k], k))] if weight else None
     past: dict[str, str] = {}
+    months_before: dict[str, str] = {}  # dated months before the story, in its own place: see below
+    ends: dict[str, dt.date] = {}
     for row in rows:
         ev = row.c.event_date if row.c.event_date_from in ("sentence", "paragraph") else None
         if first_day is None or first_year is None:
             continue
-        if ev is not None and (first_day - ev.end).days > EARLIER_DAYS and row.place is not None and (
-                home is None or weight[row.place.key] == 1 or not _related(row.place, home)):
-            # "earlier this year, 94 people died near Cutro": dated months before the story, elsewhere
-            past[row.c.id] = f"past:{ev.label}"
-            continue
+        if ev is not None and (first_day - ev.end).days > EARLIER_DAYS:
+            if row.place is not None and (
+                    home is None or weight[row.place.key] == 1 or not _related(row.place, home)):
+                # "earlier this year, 94 people died near Cutro": dated months before the story, elsewhere
+                past[row.c.id] = f"past:{ev.label}"
+                continue
+            if row.c.event_date_from == "sentence":
+                months_before[row.c.id] = f"past:{ev.label}"
+                ends[row.c.id] = ev.end
         if row.r.named_year is not None and row.r.named_year < first_year - 1:
             past[row.c.id] = f"past:{row.r.named_year}"
         elif ev is not None and ev.end.year < first_year - 1:
@@ -497,6 +515,17 @@ def _anchors(rows: list[_Row], release_leads: frozenset[str] = frozenset()) -> d
     # releases and exchanges happen on days of their own, whatever the story
     campaign = campaign or all(row.c.metric in _OCCASIONS for row in rows)
     if not campaign:
+        # a story of one event (a quake, a strike) counts nothing its own sentence dates months
+        # before the story's own event: "the deadliest since April 2022, when a missile killed 63"
+        # (a review of a hurricane's toll, months on, dates its figures by the hurricane's months)
+        own_days = [row.c.event_date.start for row in rows if row.c.event_date is not None
+                    and row.c.event_date.precision is not Precision.YEAR  # "this year's hajj" says little
+                    and row.c.id not in months_before and row.c.id not in past]
+        # (with no finer date of its own, the story's event is no later than its first report)
+        earliest = min(own_days) if own_days else first_day
+        if earliest is not None:
+            past.update({cid: key for cid, key in months_before.items()
+                         if cid not in past and (earliest - ends[cid]).days > EARLIER_DAYS})
         _one_event(rows, past, out)
         return out
     # a salvo of missiles and drones is launched overnight: reports date it by either day
@@ -737,7 +766,8 @@ def _parts(rows: list[_Row], main: Place | None, countries: list[str],
         if parts & _CONDITIONS:
             parts.discard("remaining")  # "33 still in serious condition", "382 still being treated": "still" adds nothing
         nat = row.r.nationality
-        if nat and not _nationality_is_local(nat, main, countries):
+        # a nationality told as a part ("Of the dead, 323 were Egyptians") is one, wherever the story is
+        if nat and (row.r.partitive or not _nationality_is_local(nat, main, countries)):
             parts.add(f"nationality:{nat}")
             parts.discard("foreigners")  # "five Iranian nationals" are "five Iranians": the nationality says it
         raw[row.c.id] = parts

@@ -127,6 +127,9 @@ class Reading:
     """The clause dates the count, not the event: "the toll rose to 126 on Saturday"."""
     named_year: int | None = None
     """The year of the event the figure's clause hangs on ("the 2016 Kumamoto quakes, which killed 276")."""
+    partitive: bool = False
+    """The figure is told as a part of a whole: "Of the dead, 323 were Egyptians", "60 of them",
+    "60 Jordanians were among the dead"."""
 
 
 # --- the clause around a figure ------------------------------------------------------------------
@@ -175,8 +178,10 @@ def _clause_in(s: str, a: int, b: int, lo: int, hi: int) -> tuple[int, int]:
 
 _EVENT_NOUNS = _by_letter([*LEXICON.events_of("disaster", "violence", "campaign")])  # in patterns that ignore case
 _EVENT_AFTER = regex.compile(  # a name used as the event's name: "Noto quake", "Noto Peninsula Earthquake"
-    rf"(?:['’]s)?\s*+(?:\p{{Lu}}\p{{Ll}}++\s++){{0,2}}(?i:{_EVENT_NOUNS})s?\b"
-)
+    rf"""(?:['’]s)?\s*+(?:\p{{Lu}}\p{{Ll}}++\s++){{0,2}}(?i:{_EVENT_NOUNS})s?\b
+    | \s++(?:\p{{Ll}}++\s++)?(?:{alternation(LEXICON.places_of('venue'))})\b   # or its site's: "Moscow concert hall"
+    """,
+    regex.VERBOSE)
 _LOCATIVE = regex.compile(
     rf"""\b(?i:{_by_letter(LEXICON.places_of('locative'))})\s++      # in, at, across ...
     (?:the\s++)?(?:(?i:city|town|village|province|prefecture|state|region)\s++of\s++)?
@@ -276,7 +281,8 @@ _TALLY = regex.compile(  # the date in such a clause is the count's, not the eve
     rf"""\b{_by_letter(_TALLY_WORDS)}\b | \bfrom\s++\S++\s++on\b | \b(?:up|down)\s++from\b""",
     regex.VERBOSE | regex.IGNORECASE,
 )
-_RELATIVE = regex.compile(r",\s++(?:which|when|where)\b|\b(?:when|where)\b")
+_RELATIVE = regex.compile(  # "..., which killed", "..., in which 330 died": a clause hung on the event before
+    r",\s++(?:(?:in|during|at|on|after)\s++)?(?:which|when|where)\b|\b(?:when|where)\b")
 # Words one of which every match of a pattern holds (see _gate): a sentence without any is not
 # searched with it. Most sentences name no war, no toll, no "since": a claim's scope then reads
 # in half the time. tests/test_fast_grouping.py checks each gate against its pattern.
@@ -325,8 +331,11 @@ _FACILITY = regex.compile(  # a hospital or morgue that received the figure: its
 _FACILITY_WORD = regex.compile(r"(?i:hospital|morgue|clinic|mortuary)")
 """The word every :data:`_FACILITY` match holds: a window without it is not searched (_FACILITY
 tries its run of names at every position: 32 µs on an average dev2 sentence, this 4.5 µs)."""
-_FRONTED = regex.compile(  # a fronted partitive scopes its sentence: "Of the wounded, 36 were serious and 96 minor"
-    r"""[\s"“']*+(?:(?:but|and)\s++)?of\s++(?:the|those)\s++[^,;:.!?\d]{1,40}+,""", regex.IGNORECASE)
+_AMONG = regex.compile(  # "60 Jordanians were also among the dead": a part of the dead
+    r"\b(?:among|of)\s++(?:the|those)\s++(?:dead|victims|killed|injured|wounded|casualties)\b", regex.IGNORECASE)
+_FRONTED = regex.compile(  # a fronted partitive scopes its sentence: "Of the wounded, 36 were serious and 96 minor",
+    # "Among the identified dead, 41 were aged 70 or older"
+    r"""[\s"“']*+(?:(?:but|and)\s++)?(?:of|among)\s++(?:the|those)\s++[^,;:.!?\d]{1,40}+,""", regex.IGNORECASE)
 _WHOLE_OF = regex.compile(  # "57 of the 131 victims had been identified": 131 is the whole, the state is 57's
     r"\s*+of\s++(?:all\s++)?the\s++$", regex.IGNORECASE)
 _PEOPLE = frozenset({"people", "persons", "person", "residents", "inhabitants", "civilians", "individuals"})
@@ -520,8 +529,10 @@ def read(c: Claim, others: Sequence[tuple[int, int]] = ()) -> Reading:
         event_place, place = place, None
     # a part of a whole that names no scope of its own: "subset" ("Five of them are Iranian" is the
     # Iranians, "12,000 of them in Viña del Mar" the place's count: the named scope says which part)
+    fronted = _FRONTED.match(s)
+    partitive = (fronted is not None and a >= fronted.end()) or _SUBSET.match(after) is not None \
+        or _AMONG.search(after) is not None
     if not parts and fate is None and nationality is None and in_after is None:
-        fronted = _FRONTED.match(s)
         if (fronted is not None and a >= fronted.end()) or _SUBSET.match(after):
             parts.add("subset")  # "Of the dead, 103 were in their twenties", "200 of them were in the hands of"
     clause = s[lo:hi]
@@ -557,4 +568,5 @@ def read(c: Claim, others: Sequence[tuple[int, int]] = ()) -> Reading:
         total_here=since or (cues.campaign and _CAMPAIGN.search(clause) is not None)
         or (cues.running and _RUNNING.search(clause) is not None),
         toll=cues.toll and _TOLL.search(clause) is not None,
-        tally=_TALLY.search(segment) is not None, named_year=named_year)
+        tally=_TALLY.search(segment) is not None, named_year=named_year,
+        partitive=partitive)

@@ -270,6 +270,87 @@ CASES: list[Case] = [
         [("a:3,100", "b:3,180")], [("a:40", "a:3,100"), ("a:40", "b:3,180")],
         "a toll's rise ('rose by 40 in the past 24 hours') is an increment, not the toll",
     ),
+    (
+        [("a", "2021-08-03", "Blast in Tarvel\n\nA bomb tore through a bus station in Tarvel on Monday, killing "
+                             "nine people, police said. It was the deadliest attack on the town since March 2021, "
+                             "when a car bomb killed 31 people."),
+         ("b", "2021-08-04", "Tarvel blast toll rises\n\nThe toll from Monday's bombing in Tarvel rose to 14, "
+                             "police said.")],
+        [("a:nine", "b:14")], [("a:31", "a:nine"), ("a:31", "b:14")],
+        "a toll its own sentence dates months before the story's event is another, earlier event (same place)",
+    ),
+    (
+        [("a", "2017-12-18", "Storm deaths reviewed\n\nThe official toll from the storm that struck Vardia on "
+                             "Sept. 20 stands at 64. A demographer estimated 1,085 excess deaths in September "
+                             "and October."),
+         ("b", "2017-12-20", "Storm toll\n\nThe official count of deaths from the September storm in Vardia "
+                             "remains 64.")],
+        [("a:64", "b:64")], [],
+        "a review months after the event keeps the event's own months in the story (not an earlier event)",
+    ),
+    (
+        [("a", "2024-06-18", "Heat kills pilgrims in Qorra\n\nAt least 550 pilgrims have died in Qorra during "
+                             "this year's pilgrimage, diplomats said on Tuesday. Last year more than 240 pilgrims "
+                             "died."),
+         ("b", "2024-06-20", "Qorra pilgrim deaths\n\nThe number of pilgrims who died in Qorra during this year's "
+                             "pilgrimage rose to 922 on Thursday.")],
+        [("a:550", "b:922")], [("a:240", "a:550"), ("a:240", "b:922")],
+        "last year's toll in an article about this year's is an earlier event ('this year' dates nothing finer)",
+    ),
+    (
+        [("a", "2024-06-18", "Egypt pilgrims among heat dead in Mecca\n\nAt least 550 pilgrims have died in the heat "
+                             "in Mecca, diplomats said. Of the dead, at least 323 were Egyptians. Egypt's prime "
+                             "minister formed a crisis cell, Egypt's cabinet said."),
+         ("b", "2024-06-20", "Egypt counts its Mecca dead\n\nThe number of pilgrims who died in the heat in Mecca "
+                             "rose to 922 on Thursday. At least 600 Egyptians were among the dead, Egypt said.")],
+        [("a:550", "b:922"), ("a:323", "b:600")], [("a:550", "a:323"), ("b:922", "b:600")],
+        "a nationality told as a part of the dead ('Of the dead, 323 were Egyptians', 'among the dead') is a "
+        "part even when the story names that country most",
+    ),
+    (
+        [("a", "2023-09-12", "Floods in Tarvel\n\nThe floods in Tarvel killed 5,000 people, officials said on "
+                             "Tuesday. Some 3,000 bodies had been buried, the health minister said."),
+         ("b", "2023-09-14", "Tarvel floods\n\nThe toll from the floods in Tarvel rose to 5,300, officials said. "
+                             "The minister said 3,283 bodies had been buried.")],
+        [("a:5,000", "b:5,300"), ("a:3,000", "b:3,283")], [("a:5,000", "a:3,000"), ("b:5,300", "b:3,283")],
+        "the bodies buried are a state of the dead, a part like those identified or handed over",
+    ),
+    (
+        [("a", "2024-03-23", "Gunmen kill 93 at Varna concert hall\n\nThe death toll from the attack on a concert "
+                             "hall in Varna rose to 93, officials said. It is the worst attack since the 2004 Tarvel "
+                             "school siege, in which more than 330 people were killed."),
+         ("b", "2024-03-24", "Varna attack toll rises to 137\n\nThe number of dead from the attack on the concert "
+                             "hall in Varna rose to 137, investigators said.")],
+        [("a:93", "b:137")], [("a:330", "a:93"), ("a:330", "b:137")],
+        "an earlier event named in a prepositional relative clause ('the 2004 siege, in which 330 died') is its own",
+    ),
+    (
+        [("a", "2024-03-23", "Gunmen kill 93 at Moscow concert hall\n\nGunmen killed 93 people at a concert hall, "
+                             "Russia's Investigative Committee said on Saturday."),
+         ("b", "2024-03-24", "Russia attack toll rises to 137\n\nThe number of people killed in the attack in Russia "
+                             "rose to 137, Russia's Investigative Committee said.")],
+        [("a:93", "b:137")], [],
+        "a city that names the incident's site ('at Moscow concert hall') is the incident's place, not a part of "
+        "the country's toll",
+    ),
+    (
+        [("a", "2024-06-25", "Police fire on protesters in Varna\n\nPolice opened fire on protesters in Varna on "
+                             "Tuesday, killing at least five people, witnesses said."),
+         ("b", "2024-06-27", "Varna protest toll\n\nTwenty-two people were killed during Tuesday's protests in "
+                             "Varna, the rights commission said. The protests have killed 39 people in Varna since "
+                             "they began on June 18, the commission said."),
+         ("c", "2024-07-01", "Varna protests\n\nThe protests in Varna have killed 41 people since June 18, the "
+                             "rights commission said.")],
+        [("a:five", "b:Twenty-two"), ("b:39", "c:41")], [("b:Twenty-two", "b:39")],
+        "a wave of protests is a campaign: one day's toll apart from the running total since they began",
+    ),
+    (
+        [("a", "2023-08-15", "Fire toll in Tarvel\n\nThe fire in Tarvel killed 99 people, police said. Among the "
+                             "identified dead, 41 were aged 70 or older."),
+         ("b", "2023-08-17", "Tarvel fire\n\nThe toll from the fire in Tarvel rose to 101, police said.")],
+        [("a:99", "b:101")], [("a:41", "a:99"), ("a:41", "b:101")],
+        "a fronted 'Among the dead, N were ...' makes N a part, as 'Of the dead, N were ...' does",
+    ),
 ]
 
 
