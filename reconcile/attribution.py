@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -319,8 +320,12 @@ def normalise_issuer(src: str) -> str:
     return s or src
 
 
+@lru_cache(maxsize=4096)
 def is_backreference(src: str) -> bool:
-    """True for "the official", "he": a speaker named earlier in the article."""
+    """True for "the official", "he": a speaker named earlier in the article.
+
+    Cached: read for every claim with a source, on speaker phrases that an article repeats ("the
+    ministry", "officials", "he") and that recur across the news ("the health ministry")."""
     return bool(_BACKREF.match(src.strip())) or src.strip().lower() in _PRONOUNS
 
 
