@@ -271,6 +271,11 @@ def _month_day(month: str, day: int | None, year: str | None, base: dt.date | No
     return parsed, precision
 
 
+_period = lru_cache(maxsize=4096)(DatePeriod.of)
+"""DatePeriod.of, cached: the news names the same days again and again (the publication day, "on
+Sunday", "Oct. 7"), and a period is immutable."""
+
+
 def _resolve(m: regex.Match[str], base: dt.date | None) -> DatePeriod | None:
     try:
         if m.group("md"):
@@ -285,45 +290,45 @@ def _resolve(m: regex.Match[str], base: dt.date | None) -> DatePeriod | None:
         elif m.group("mo"):
             r = _month_day(m.group("mo_m"), None, None, base)
         elif m.group("yr"):
-            return DatePeriod.of(dt.date(int(m.group("yr_y")), 1, 1), Precision.YEAR)
+            return _period(dt.date(int(m.group("yr_y")), 1, 1), Precision.YEAR)
         elif m.group("ago"):
             if base is None:
                 return None
             n = m.group("ago_n").lower()
             count = int(n) if n.isdigit() else _FEW_VALUE[n]
-            return DatePeriod.of(base - dt.timedelta(days=count * (7 if m.group("ago_u").startswith("week") else 1)))
+            return _period(base - dt.timedelta(days=count * (7 if m.group("ago_u").startswith("week") else 1)))
         elif m.group("wd"):
             if base is None:
                 return None
             back = (base.weekday() - _WEEKDAYS[m.group("wd_n")]) % 7
-            return DatePeriod.of(base - dt.timedelta(days=back))
+            return _period(base - dt.timedelta(days=back))
         else:
             if base is None:
                 return None
             word = " ".join(m.group("rel").lower().split())
             if word == "yesterday":
-                return DatePeriod.of(base - dt.timedelta(days=1))
+                return _period(base - dt.timedelta(days=1))
             if word in ("today", "tonight"):
-                return DatePeriod.of(base)
+                return _period(base)
             if word == "last night":
-                return DatePeriod.of(base - dt.timedelta(days=1))
+                return _period(base - dt.timedelta(days=1))
             if word in ("this week", "earlier this week"):
                 return DatePeriod(start=base - dt.timedelta(days=base.weekday()), end=base)
             if word == "last week":
                 monday = base - dt.timedelta(days=base.weekday() + 7)
                 return DatePeriod(start=monday, end=monday + dt.timedelta(days=6))
             if word in ("this month", "earlier this month"):
-                return DatePeriod.of(base, Precision.MONTH)
+                return _period(base, Precision.MONTH)
             if word == "last month":
-                return DatePeriod.of(base.replace(day=1) - dt.timedelta(days=1), Precision.MONTH)
+                return _period(base.replace(day=1) - dt.timedelta(days=1), Precision.MONTH)
             if word == "last year":
-                return DatePeriod.of(base.replace(year=base.year - 1, day=1), Precision.YEAR)
-            return DatePeriod.of(base, Precision.YEAR)
+                return _period(base.replace(year=base.year - 1, day=1), Precision.YEAR)
+            return _period(base, Precision.YEAR)
     except (ValueError, OverflowError):
         return None
     if r is None:
         return None
-    return DatePeriod.of(r[0], r[1])
+    return _period(r[0], r[1])
 
 
 def find_dates(sentence: str, published: dt.date | None) -> list[DateMention]:

@@ -264,7 +264,8 @@ def _metric(sentence: str, a: int, b: int, prev_end: int, next_start: int,
 def _counted_metric(s: str) -> Metric | None:
     """The metric of a count a sentence names without a figure: "the list of people missing" (missing),
     "the number of dead" (killed): read in the noun phrase after "number of", up to its verb."""
-    m = _SUBJECT_OF.search(s) if "of" in s else None  # the last count the sentence names
+    low = s.lower()
+    m = _SUBJECT_OF.search(s) if holds_any(low, plain_case(s, low), _SUBJECT_WORDS) else None  # the last count named
     if m is None:
         return None
     np_end = _phrase_end(s, m.end(), m.end() + 60)
@@ -1046,6 +1047,7 @@ _RUNNING_WORDS = ("has", "have", "since", "far", "total")
 _RELATIVE_TIME_WORDS = ("year", "ago", "anniversary")
 _PAST_MARKER_WORDS = ("time", "previously", "initially", "originally", "back", "had")
 _HOSTAGE_WORDS = ("hostage", "captiv", "captor", "abduct", "kidnap")
+_SUBJECT_WORDS = ("number", "list", "count", "total", "tally")
 _CAMPAIGN_WORDS = tuple(sorted({w.split()[0].lower() for w in LEXICON.events_of("campaign")}))
 
 

@@ -117,6 +117,7 @@ _GATED = [
     (extraction._CAMPAIGN_NOUN, extraction._CAMPAIGN_WORDS),
     (incident._RELATIVE, incident._RELATIVE_WORDS),
     (extraction._REFER_BEFORE, extraction._REFER_WORDS),
+    (extraction._SUBJECT_OF, extraction._SUBJECT_WORDS),
 ]
 
 
