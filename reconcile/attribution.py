@@ -287,7 +287,10 @@ def _tally_gate(sentence: str, lower: str) -> bool:
     return _TALLY_GATE_DATA.search(sentence) is not None
 
 
+@lru_cache(maxsize=4096)
 def _make(src: str, relay: str | None) -> Attribution:
+    """The attribution of a speaker phrase (cached: an article names its speakers again and again,
+    "the ministry", "officials", and the news names the same ones; an attribution is immutable)."""
     # "A report by the BBC citing hospital officials": the officials speak, the BBC relays
     cited = _CITED.match(src)
     if cited is not None:

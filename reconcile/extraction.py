@@ -18,7 +18,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Sequence
-from functools import partial
+from functools import lru_cache, partial
 from typing import Any, Literal
 
 import regex
@@ -786,13 +786,19 @@ def article_names(text: str) -> tuple[str, ...]:
     """
     counts: dict[str, int] = {}
     for found, times in Counter(_NAME.findall(text)).items():  # each distinct run of words read once
-        words = [without_possessive(w) for w in found.split()]
-        words = [w for w in words if w not in LEXICON.not_names and w.lower() not in _MONTHS_DAYS]
-        if words:
-            name = " ".join(words)
+        name = _name_of(found)
+        if name:
             counts[name] = counts.get(name, 0) + times
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     return tuple(n for n, _ in ranked[:NAMES_KEPT])
+
+
+@lru_cache(maxsize=8192)
+def _name_of(found: str) -> str:
+    """The name a run of capitalised words makes ("Gaza's" -> "Gaza"; "" for "Monday", "The"): cached,
+    since the news names the same places, people and groups again and again."""
+    words = [without_possessive(w) for w in found.split()]
+    return " ".join(w for w in words if w not in LEXICON.not_names and w.lower() not in _MONTHS_DAYS)
 
 
 def _story_names(text: str) -> tuple[str, ...]:
