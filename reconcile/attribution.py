@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -286,7 +287,10 @@ def _tally_gate(sentence: str, lower: str) -> bool:
     return _TALLY_GATE_DATA.search(sentence) is not None
 
 
+@lru_cache(maxsize=4096)
 def _make(src: str, relay: str | None) -> Attribution:
+    """The attribution of a speaker phrase (cached: an article names its speakers again and again,
+    "the ministry", "officials", and the news names the same ones; an attribution is immutable)."""
     # "A report by the BBC citing hospital officials": the officials speak, the BBC relays
     cited = _CITED.match(src)
     if cited is not None:
@@ -319,8 +323,12 @@ def normalise_issuer(src: str) -> str:
     return s or src
 
 
+@lru_cache(maxsize=4096)
 def is_backreference(src: str) -> bool:
-    """True for "the official", "he": a speaker named earlier in the article."""
+    """True for "the official", "he": a speaker named earlier in the article.
+
+    Cached: read for every claim with a source, on speaker phrases that an article repeats ("the
+    ministry", "officials", "he") and that recur across the news ("the health ministry")."""
     return bool(_BACKREF.match(src.strip())) or src.strip().lower() in _PRONOUNS
 
 

@@ -16,6 +16,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 import warnings
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -24,6 +26,7 @@ import regex
 
 from .lexicon import LEXICON, alternation, by_first_letter
 from .records import DatePeriod, Precision
+from .sentences import Sentence
 
 Role = Literal["event", "report", "scope"]
 _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -105,13 +108,58 @@ _SCOPE_BEFORE = regex.compile(
 # month's or weekday's name, a relative phrase; one or two digits before a month's name; a year's
 # first two digits; any other character than ASCII (a digit of another script) or an ASCII digit
 # before one.
+_NAMES = sorted({*_MONTHS, *_WEEKDAYS}, key=lambda w: (w[0], -len(w), w))
+_MONTHS_SORTED = "|".join(re.escape(w) for w in sorted(_MONTHS))
+_RELATIVE_START = (r"[yY]esterday|[tT]oday|[tT]onight|[lL]ast[ \t]+(?:night|week|month|year)"
+                   r"|[tT]his[ \t]+(?:week|month|year)|[eE]arlier[ \t]+this")
+_COUNT_AGO = r"\b(?:[0-9][0-9]?|(?i:" + _FEW + r"))[ \t]+(?:days?|weeks?)[ \t]+(?:ago|after|since)\b"  # "eight days ago"
 _PHRASE_START = re.compile(
-    "|".join(re.escape(w) for w in sorted({*_MONTHS, *_WEEKDAYS}, key=lambda w: (w[0], -len(w), w)))
-    + r"|[yY]esterday|[tT]oday|[tT]onight|[lL]ast[ \t]+(?:night|week|month|year)|[tT]his[ \t]+(?:week|month|year)"
-    + r"|[eE]arlier[ \t]+this"
-    + r"|[0-9][0-9]?[ \t]+(?:" + "|".join(re.escape(w) for w in sorted(_MONTHS)) + r")"
-    + r"|\b(?:[0-9][0-9]?|(?i:" + _FEW + r"))[ \t]+(?:days?|weeks?)[ \t]+(?:ago|after|since)\b"  # "eight days ago"
+    "|".join(re.escape(w) for w in _NAMES)
+    + "|" + _RELATIVE_START
+    + r"|[0-9][0-9]?[ \t]+(?:" + _MONTHS_SORTED + r")"
+    + "|" + _COUNT_AGO
     + r"|1[89]|20|[0-9]?[^\x00-\x7f]")
+
+# The same starts in a whole article at once (find_dates_in): each branch of _PHRASE_START that opens
+# with a capital, a digit or a character outside ASCII, as its first character with the rest looked
+# ahead at, so that every place where _PHRASE_START matches is one match (none hides another). The
+# engine skips to those characters quickly (no branch opens with a common lower-case letter); the
+# relative phrases, which do, are found with str.find on their first words and checked with
+# _PHRASE_START there, and so are the counts of days ("eight days ago", from the word before "day" or
+# "week"). tests/test_fast_paths.py compares the starts with _PHRASE_START at every place.
+_START_CHAR = re.compile(
+    "|".join(f"{re.escape(first)}(?=" + "|".join(re.escape(w[1:]) for w in _NAMES if w[0] == first) + ")"
+             for first in dict.fromkeys(w[0] for w in _NAMES))
+    + r"|1(?=[89])|2(?=0)|[0-9](?=[0-9]?[ \t]+(?:" + _MONTHS_SORTED + r")|[^\x00-\x7f])|[^\x00-\x7f]")
+_RELATIVE_FIRST = ("yesterday", "Yesterday", "today", "Today", "tonight", "Tonight", "last", "Last", "this", "This",
+                   "earlier", "Earlier")
+
+
+def _phrase_starts(text: str) -> list[int]:
+    """Every place in ``text`` where _PHRASE_START matches, in order."""
+    starts = [m.start() for m in _START_CHAR.finditer(text)]
+    more = False
+    for word in _RELATIVE_FIRST:
+        i = text.find(word)
+        while i >= 0:
+            if _PHRASE_START.match(text, i):
+                starts.append(i)
+                more = True
+            i = text.find(word, i + 1)
+    for unit in ("day", "week"):  # _COUNT_AGO: a word (its whole run of word characters), blanks, the unit
+        i = text.find(unit)
+        while i >= 0:
+            j = i
+            while j and text[j - 1] in " \t":
+                j -= 1
+            k = j
+            while k and (text[k - 1].isalnum() or text[k - 1] == "_"):  # what \w is to the standard engine
+                k -= 1
+            if k < j < i and _PHRASE_START.match(text, k):
+                starts.append(k)
+                more = True
+            i = text.find(unit, i + 1)
+    return sorted(set(starts)) if more else starts
 
 
 def _date_phrases(sentence: str) -> list[regex.Match[str]]:
@@ -128,6 +176,22 @@ def _date_phrases(sentence: str) -> list[regex.Match[str]]:
         else:
             out.append(m)
             pos = m.end()  # as finditer: the next phrase starts after this one (none is empty)
+    return out
+
+
+def _date_phrases_at(sentence: str, starts: Iterable[int]) -> list[regex.Match[str]]:
+    """_date_phrases(sentence), DATE_PATTERN tried at ``starts``: the places in the sentence where
+    _PHRASE_START matches, and maybe others (where DATE_PATTERN matches no more than _PHRASE_START)."""
+    out: list[regex.Match[str]] = []
+    timeout = 5.0 + len(sentence) / 100_000
+    pos = 0
+    for start in starts:
+        if start < pos:
+            continue
+        m = DATE_PATTERN.match(sentence, start, timeout=timeout)
+        if m is not None:
+            out.append(m)
+            pos = m.end()
     return out
 
 
@@ -207,6 +271,11 @@ def _month_day(month: str, day: int | None, year: str | None, base: dt.date | No
     return parsed, precision
 
 
+_period = lru_cache(maxsize=4096)(DatePeriod.of)
+"""DatePeriod.of, cached: the news names the same days again and again (the publication day, "on
+Sunday", "Oct. 7"), and a period is immutable."""
+
+
 def _resolve(m: regex.Match[str], base: dt.date | None) -> DatePeriod | None:
     try:
         if m.group("md"):
@@ -221,45 +290,45 @@ def _resolve(m: regex.Match[str], base: dt.date | None) -> DatePeriod | None:
         elif m.group("mo"):
             r = _month_day(m.group("mo_m"), None, None, base)
         elif m.group("yr"):
-            return DatePeriod.of(dt.date(int(m.group("yr_y")), 1, 1), Precision.YEAR)
+            return _period(dt.date(int(m.group("yr_y")), 1, 1), Precision.YEAR)
         elif m.group("ago"):
             if base is None:
                 return None
             n = m.group("ago_n").lower()
             count = int(n) if n.isdigit() else _FEW_VALUE[n]
-            return DatePeriod.of(base - dt.timedelta(days=count * (7 if m.group("ago_u").startswith("week") else 1)))
+            return _period(base - dt.timedelta(days=count * (7 if m.group("ago_u").startswith("week") else 1)))
         elif m.group("wd"):
             if base is None:
                 return None
             back = (base.weekday() - _WEEKDAYS[m.group("wd_n")]) % 7
-            return DatePeriod.of(base - dt.timedelta(days=back))
+            return _period(base - dt.timedelta(days=back))
         else:
             if base is None:
                 return None
             word = " ".join(m.group("rel").lower().split())
             if word == "yesterday":
-                return DatePeriod.of(base - dt.timedelta(days=1))
+                return _period(base - dt.timedelta(days=1))
             if word in ("today", "tonight"):
-                return DatePeriod.of(base)
+                return _period(base)
             if word == "last night":
-                return DatePeriod.of(base - dt.timedelta(days=1))
+                return _period(base - dt.timedelta(days=1))
             if word in ("this week", "earlier this week"):
                 return DatePeriod(start=base - dt.timedelta(days=base.weekday()), end=base)
             if word == "last week":
                 monday = base - dt.timedelta(days=base.weekday() + 7)
                 return DatePeriod(start=monday, end=monday + dt.timedelta(days=6))
             if word in ("this month", "earlier this month"):
-                return DatePeriod.of(base, Precision.MONTH)
+                return _period(base, Precision.MONTH)
             if word == "last month":
-                return DatePeriod.of(base.replace(day=1) - dt.timedelta(days=1), Precision.MONTH)
+                return _period(base.replace(day=1) - dt.timedelta(days=1), Precision.MONTH)
             if word == "last year":
-                return DatePeriod.of(base.replace(year=base.year - 1, day=1), Precision.YEAR)
-            return DatePeriod.of(base, Precision.YEAR)
+                return _period(base.replace(year=base.year - 1, day=1), Precision.YEAR)
+            return _period(base, Precision.YEAR)
     except (ValueError, OverflowError):
         return None
     if r is None:
         return None
-    return DatePeriod.of(r[0], r[1])
+    return _period(r[0], r[1])
 
 
 def find_dates(sentence: str, published: dt.date | None) -> list[DateMention]:
@@ -268,10 +337,32 @@ def find_dates(sentence: str, published: dt.date | None) -> list[DateMention]:
     A phrase after "said", "published", "by" is the date of the report, one after
     "since" the start of a scope; the others date the event.
     """
-    out: list[DateMention] = []
     if _GATE.search(sentence) is None:
-        return out
-    for m in _date_phrases(sentence):
+        return []
+    return _mentions(sentence, _date_phrases(sentence), published)
+
+
+def find_dates_in(text: str, sentences: Sequence[Sentence], published: dt.date | None) -> list[list[DateMention]]:
+    """:func:`find_dates` of each of the sentences of ``text``, with one scan of the text for where a
+    phrase can start (instead of one a sentence): most sentences hold no start and are not read again."""
+    starts = _phrase_starts(text)
+    out: list[list[DateMention]] = []
+    for sent in sentences:
+        lo = bisect_left(starts, sent.start)
+        hi = bisect_left(starts, sent.end, lo)
+        if lo == hi:
+            out.append([])
+            continue
+        phrases = _date_phrases_at(sent.text, [p - sent.start for p in starts[lo:hi]])
+        # as find_dates: a sentence without _GATE's words holds no date (a phrase glued to a word does not count)
+        out.append(_mentions(sent.text, phrases, published) if phrases and _GATE.search(sent.text) else [])
+    return out
+
+
+def _mentions(sentence: str, phrases: list[regex.Match[str]], published: dt.date | None) -> list[DateMention]:
+    """The date phrases of a sentence (its matches of DATE_PATTERN), with their roles and periods."""
+    out: list[DateMention] = []
+    for m in phrases:
         raw = sentence[max(0, m.start() - 30): m.start()]
         before = _LEAD_WORDS.sub("", raw)
         role: Role = "event"
