@@ -295,7 +295,8 @@ def _resolve(m: regex.Match[str], base: dt.date | None) -> DatePeriod | None:
             if base is None:
                 return None
             n = m.group("ago_n").lower()
-            count = int(n) if n.isdigit() else _FEW_VALUE[n]
+            # the case-insensitive pattern folds ſ and ı ("ſeven"): looked up folded as the cues are
+            count = int(n) if n.isdigit() else _FEW_VALUE[n.casefold().replace("ı", "i").replace("i̇", "i")]
             return _period(base - dt.timedelta(days=count * (7 if m.group("ago_u").startswith("week") else 1)))
         elif m.group("wd"):
             if base is None:

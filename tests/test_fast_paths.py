@@ -281,3 +281,13 @@ def test_claims_built_without_validation_are_valid() -> None:
             again = Claim.model_validate(dict(c.__dict__))
             assert again == c and again.model_dump_json() == c.model_dump_json()
             assert again.model_fields_set == c.model_fields_set
+
+
+def test_a_count_of_days_in_folded_letters_is_read_not_a_crash() -> None:
+    """The case-insensitive "days ago" pattern may match "ſeven" (the engine folds ſ and ı): its value
+    is looked up folded, as the cues are (it raised KeyError); a form the start scan skips is no date."""
+    for word, days in (("ſeven", 7), ("fıve", 5), ("FİVE", 5), ("Seven", 7)):
+        got = dates.find_dates(f"The quake struck {word} days ago.", dt.date(2024, 1, 10))
+        starts = [d.period.start for d in got if d.period]
+        assert starts in ([], [dt.date(2024, 1, 10) - dt.timedelta(days=days)]), word
+    assert dates.find_dates("The quake struck ſeven days ago.", dt.date(2024, 1, 10))
