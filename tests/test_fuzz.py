@@ -8,7 +8,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reconcile import extract, find_figures, reconcile
+from reconcile import Claim, extract, find_figures, reconcile
 
 from .test_numbers import assert_valid
 
@@ -36,6 +36,7 @@ def test_news_soup(text: str, published: object) -> None:
     claims = extract(text, id="fuzz", published=published)
     for c in claims:
         assert c.sentence[c.figure.start - c.sentence_start: c.figure.end - c.sentence_start] == c.figure.text
+        assert Claim.model_validate(dict(c.__dict__)) == c  # built without validation: still what it would make
     report = reconcile(claims)
     assert reconcile(report.claims) == report
 
@@ -54,6 +55,7 @@ def test_grammar_soup(text: str) -> None:
 def test_any_text(text: str) -> None:
     for c in extract(text, id="any"):
         assert 0 <= c.figure.start < c.figure.end <= len(text)
+        assert Claim.model_validate(dict(c.__dict__)) == c  # built without validation: still what it would make
 
 
 def test_regression_range_with_scaled_decimal() -> None:
