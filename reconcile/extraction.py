@@ -218,8 +218,11 @@ def _metric(sentence: str, a: int, b: int, prev_end: int, next_start: int,
         if subject < 0 and subj_cues and (subj_cues[-1][1] >= pred.start() - 2 or _COUNT_NOUN.fullmatch(
                 sentence, subj_cues[-1][1], pred.start())):
             return Metric(subj_cues[-1][2])  # "toll now 126", "Hostage figure rises to 240"
+    limit = next_start
+    if next_start < len(sentence) and _CONTRAST.search(sentence, max(b, next_start - 16), next_start):
+        limit = len(sentence)  # "42 foreigners, not 39, had died": the predicate after the corrected figure is both's
     after = [(c0, m) for c0, c1, m, pos in cues
-             if c0 >= b and c0 < next_start and pos in ("after", "both") and not _modifier(sentence, c0, c1)]
+             if c0 >= b and c0 < limit and pos in ("after", "both") and not _modifier(sentence, c0, c1)]
     before = [(c1, m) for c0, c1, m, pos in cues if c1 <= hedge_start and c0 >= prev_end
               and (pos in ("before", "both") or _PASSIVE_CUE.match(sentence, c0, c0 + 10))]
     near_after = min(after, default=None)

@@ -57,6 +57,8 @@ def _field(c: Claim | None, field: str) -> str | None:
 
 
 METRIC_ROWS = [
+    Row("The ministry said 149 of the injured were in hospital, and that 42 foreigners, not 39, had died.", "42",
+        "metric", "killed", "the predicate after a corrected figure ('42, not 39, had died') is the figure's too"),
     Row("Rights group: 39 killed, 361 injured, 32 disappeared", "32", "metric", "missing",
         "'disappeared' counts the missing, also in a headline's list"),
     Row("The commission recorded 627 arrests of protesters.", "627", "metric", "detained",
