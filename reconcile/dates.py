@@ -24,7 +24,7 @@ from typing import Literal
 
 import regex
 
-from .lexicon import LEXICON, alternation, by_first_letter
+from .lexicon import LEXICON, alternation, by_first_letter, folded
 from .records import DatePeriod, Precision
 from .sentences import Sentence
 
@@ -131,8 +131,8 @@ _START_CHAR = re.compile(
     "|".join(f"{re.escape(first)}(?=" + "|".join(re.escape(w[1:]) for w in _NAMES if w[0] == first) + ")"
              for first in dict.fromkeys(w[0] for w in _NAMES))
     + r"|1(?=[89])|2(?=0)|[0-9](?=[0-9]?[ \t]+(?:" + _MONTHS_SORTED + r")|[^\x00-\x7f])|[^\x00-\x7f]")
-_RELATIVE_FIRST = ("yesterday", "Yesterday", "today", "Today", "tonight", "Tonight", "last", "Last", "this", "This",
-                   "earlier", "Earlier")
+_RELATIVE_FIRST = tuple(form for w in ("yesterday", "today", "tonight", "last", "this", "earlier")
+                        for form in (w, w.capitalize()))  # the first words of _RELATIVE_START, either case first
 
 
 def _phrase_starts(text: str) -> list[int]:
@@ -294,9 +294,8 @@ def _resolve(m: regex.Match[str], base: dt.date | None) -> DatePeriod | None:
         elif m.group("ago"):
             if base is None:
                 return None
-            n = m.group("ago_n").lower()
-            # the case-insensitive pattern folds ſ and ı ("ſeven"): looked up folded as the cues are
-            count = int(n) if n.isdigit() else _FEW_VALUE[n.casefold().replace("ı", "i").replace("i̇", "i")]
+            n = m.group("ago_n")
+            count = int(n) if n.isdigit() else _FEW_VALUE[folded(n)]  # "ſeven": as the pattern matched it
             return _period(base - dt.timedelta(days=count * (7 if m.group("ago_u").startswith("week") else 1)))
         elif m.group("wd"):
             if base is None:

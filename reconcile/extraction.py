@@ -27,7 +27,7 @@ from . import attribution as attr
 from .dates import DateMention, find_dates_in
 from .errors import InputTypeError
 from .incident import INCIDENT_NOUN, MODAL, NEW_INCIDENT, dated_events, incident_date, named_event
-from .lexicon import LEXICON, alternation, greedy, holds_any, plain_case, without_possessive
+from .lexicon import LEXICON, alternation, folded, greedy, holds_any, plain_case, without_possessive
 from .numbers import find_figures
 from .records import Article, Attribution, Claim, DatePeriod, Figure, FigureKind, Metric, Precision, trusted
 from .sentences import Sentence, split_sentences
@@ -1027,7 +1027,7 @@ def _cues_in(s: str, low: str) -> list[tuple[int, int, str, str]]:
 def _cue_key(text: str) -> str:
     """The lexicon key of a cue the case-insensitive pattern matched: "homeleſs" and "kılled" are matched
     as "homeless" and "killed" (the engine folds ſ and ı), so they are looked up folded."""
-    return " ".join(text.casefold().replace("ı", "i").replace("i̇", "i").split())
+    return " ".join(folded(text).split())
 
 
 def _quoted_on(claims: list[Claim], sentence: str) -> list[Attribution]:

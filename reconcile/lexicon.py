@@ -90,6 +90,16 @@ FOLDED_APART = ("ı", "ſ")
 """Characters that an IGNORECASE pattern pairs with an ASCII letter ("i", "s") they do not lower-case to."""
 
 
+def folded(text: str) -> str:
+    """``text`` as a word-list key, for what a case-insensitive pattern matched: the engine pairs ſ
+    with s and ı, İ with i, so "homeleſs", "kılled" and "ſeven" are looked up as the words they match.
+
+    >>> folded("homeleſs"), folded("kılled"), folded("FİVE")
+    ('homeless', 'killed', 'five')
+    """
+    return text.casefold().replace("ı", "i").replace("i̇", "i")
+
+
 def plain_case(text: str, low: str) -> bool:
     """Whether ``low`` (``text.lower()``) holds, at the same places, the letters that an IGNORECASE
     pattern pairs with the ASCII letters of ``text``, in the standard engine and in `regex` alike: a

@@ -71,6 +71,7 @@ from .gazetteer import CITY, COUNTRY, REGION, Place, contains, fold, lookup, pla
 from .lexicon import LEXICON
 from .records import (
     Claim,
+    DatePeriod,
     Figure,
     Group,
     Metric,
@@ -490,8 +491,7 @@ def _anchors(rows: list[_Row], release_leads: frozenset[str] = frozenset()) -> d
     placed = {row.place.key: row.place for row in rows if row.place is not None}
     home = placed[min(weight, key=lambda k: (-weight[k], k))] if weight else None
     past: dict[str, str] = {}
-    months_before: dict[str, str] = {}  # dated months before the story, in its own place: see below
-    ends: dict[str, dt.date] = {}
+    months_before: dict[str, DatePeriod] = {}  # dated by its own sentence months before the first report
     for row in rows:
         ev = row.c.event_date if row.c.event_date_from in ("sentence", "paragraph") else None
         if first_day is None or first_year is None:
@@ -503,8 +503,7 @@ def _anchors(rows: list[_Row], release_leads: frozenset[str] = frozenset()) -> d
                 past[row.c.id] = f"past:{ev.label}"
                 continue
             if row.c.event_date_from == "sentence":
-                months_before[row.c.id] = f"past:{ev.label}"
-                ends[row.c.id] = ev.end
+                months_before[row.c.id] = ev  # an earlier event if the story's own is later still: see below
         if row.r.named_year is not None and row.r.named_year < first_year - 1:
             past[row.c.id] = f"past:{row.r.named_year}"
         elif ev is not None and ev.end.year < first_year - 1:
@@ -524,8 +523,8 @@ def _anchors(rows: list[_Row], release_leads: frozenset[str] = frozenset()) -> d
         # (with no finer date of its own, the story's event is no later than its first report)
         earliest = min(own_days) if own_days else first_day
         if earliest is not None:
-            past.update({cid: key for cid, key in months_before.items()
-                         if cid not in past and (earliest - ends[cid]).days > EARLIER_DAYS})
+            past.update({cid: f"past:{ev.label}" for cid, ev in months_before.items()
+                         if cid not in past and (earliest - ev.end).days > EARLIER_DAYS})
         _one_event(rows, past, out)
         return out
     # a salvo of missiles and drones is launched overnight: reports date it by either day
