@@ -586,16 +586,17 @@ def _one_person(head: str) -> bool:
 
 
 _NOT_A_COUNT = regex.compile(r"(?i:one)[ \t]++of\b|(?i:one)\b(?<=\b(?:first|last|only|another|each|any|no|same)[ \t]++one)")
+_RELATIVE_WORD = r"(?:(?:in|during|at|on|after)[ \t]++which|which|when|that|where|killing|leaving)"
+"""What opens a clause hung on the noun before it: "..., which killed 50", "..., in which 330 died", "..., killing 12"."""
 _DATED_EVENT = regex.compile(  # "the 2016 Kumamoto quakes, which killed 50": the figure's clause modifies the event
     rf"""(?:[ \t]++[\w'’-]++){{0,3}}?[ \t]++{alternation(LEXICON.events_of('disaster', 'violence', 'campaign'))}s?\b
          (?:[ \t]++(?:of|in)[ \t]++[\w'’ -]{{1,30}}?)?          # "disaster of 2014", "a 1981 disaster in Bihar"
-         ,?[ \t]++(?:(?:in|during|at|on|after)[ \t]++which|which|when|that|where|killing|leaving)\b""",  # "in which" too
+         ,?[ \t]++{_RELATIVE_WORD}\b""",
     regex.IGNORECASE | regex.VERBOSE)
 _EVENT_OF_DATE = regex.compile(
     rf"""\b{alternation(LEXICON.events_of('disaster', 'violence', 'campaign'))}s?[ \t]++(?:of|in)[ \t]++\Z""",
     regex.IGNORECASE | regex.VERBOSE | regex.REVERSE)
-_RELATIVE_AFTER = regex.compile(
-    r",?[ \t]++(?:(?:in|during|at|on|after)[ \t]++which|which|when|that|where|killing|leaving)\b", regex.IGNORECASE)
+_RELATIVE_AFTER = regex.compile(rf",?[ \t]++{_RELATIVE_WORD}\b", regex.IGNORECASE)
 
 
 def _named_event(dates: list[DateMention], sentence: str, a: int) -> DatePeriod | None:
