@@ -834,11 +834,16 @@ def _rep(row: _Row) -> float:
     return float(lo if lo is not None else hi if hi is not None else 0)
 
 
-def _scope_key(row: _Row, anchor: str, main: Place | None, parts: tuple[str, ...], top: float) -> _Key:
+def _scope_key(row: _Row, anchor: str, main: Place | None, parts: tuple[str, ...], top: float,
+               unplaced_top: float | None = None) -> _Key:
     """The quantity key of a row. Its place is the whole's when it names none, the whole's place
     or a broader one; a place inside the whole's (or any place when the whole names none) is a
     part when its figure is well below its article's whole ("40 in Wajima" of "73 dead"); a
-    place beside the whole's (India beside Nepal) is a quantity of its own."""
+    place beside the whole's (India beside Nepal) is a quantity of its own.
+
+    ``unplaced_top`` is the largest figure its article gives the quantity with no narrower place:
+    a city's figure as large as that is the whole told with its site ("the toll stands at 121" and
+    "in Hathras, where 121 were killed"), since a part cannot be as large as its whole."""
     p = row.place
     small = row.c.figure.vague or _rep(row) < PART_RATIO * top
     if p is None or (main is not None and (p.key == main.key or contains(p, main))):
@@ -846,8 +851,10 @@ def _scope_key(row: _Row, anchor: str, main: Place | None, parts: tuple[str, ...
     elif "+" not in p.key and (main is None or contains(main, p) or p.country is None
                                or (p.country == main.country and p.level > main.level)):
         # inside the whole's place, or a place no gazetteer knows: a part when its figure is small;
-        # a city is always a part of a whole that is a country (a city's toll, the national toll)
-        city_of_country = main is not None and main.level == COUNTRY and p.level == CITY and p.country == main.country
+        # a city is a part of a whole that is a country (a city's toll, the national toll) unless
+        # its article gives the whole no larger
+        city_of_country = main is not None and main.level == COUNTRY and p.level == CITY and p.country == main.country \
+            and (unplaced_top is None or _rep(row) < unplaced_top)
         place = p.key if small or city_of_country else ""
     else:
         place = p.key
@@ -855,6 +862,18 @@ def _scope_key(row: _Row, anchor: str, main: Place | None, parts: tuple[str, ...
     if row.family == "other" and not kind:
         anchor = f"{anchor}:alone:{row.c.id}"  # a count of things that names no thing lines up with nothing
     return anchor, place, parts, kind, row.r.fate or "", row.c.figure.vague
+
+
+def _unplaced_tops(rows: list[_Row], main: Place | None, parts: dict[str, tuple[str, ...]]) -> dict[str, float]:
+    """Per article, the largest exact figure of the whole: no part, and no place or the whole's own."""
+    out: dict[str, float] = {}
+    for row in rows:
+        p = row.place
+        if row.c.figure.vague or parts[row.c.id] or not (
+                p is None or (main is not None and (p.key == main.key or contains(p, main)))):
+            continue
+        out[row.c.article_id] = max(out.get(row.c.article_id, 0.0), _rep(row))
+    return out
 
 
 def _split_values(rows: list[_Row]) -> list[list[_Row]]:
@@ -896,10 +915,11 @@ def _quantities(rows: list[_Row], countries: list[str]) -> list[_Quantity]:
                 tops = _article_tops(members)
                 main = _main_place(members, tops)
                 parts = _parts(members, main, countries, whole_words)
+                unplaced = _unplaced_tops(members, main, parts)
                 keyed: dict[_Key, list[_Row]] = defaultdict(list)
                 for row in members:
                     keyed[_scope_key(row, f"{era_no}:{anchor}", main, parts[row.c.id],
-                                     tops.get(row.c.article_id, 0.0))].append(row)
+                                     tops.get(row.c.article_id, 0.0), unplaced.get(row.c.article_id))].append(row)
                 for key in sorted(keyed):
                     group = keyed[key]
                     static = family in ("money", "munitions") or all(

@@ -170,6 +170,10 @@ GROUPING = [
     (HEAD + "On Saturday 2,000 people were killed in the city of Kathmandu in central Nepal.",
      HEAD + "On Saturday 3,000 people were killed in Nepal.", False,
      "a city's toll is a part of the national toll, another quantity (issue 11, GUIDELINES 'group')"),
+    ("Stampede in India\n\nLucknow, India: On Tuesday 60 people were killed in a stampede in Agra. "
+     "The toll in India stands at 60, officials said.",
+     "Stampede in India\n\nLucknow, India: On Tuesday 60 people were killed in a stampede in India.", True,
+     "a city's figure as large as its article's whole is the whole told with its site: a part cannot equal it"),
 ]
 
 
