@@ -44,6 +44,8 @@ _FROM_FIGURE = regex.compile(r"\bfrom[ \t]++\Z", regex.IGNORECASE)
 _HOSTAGE_METRICS = frozenset({Metric.HOSTAGES_TAKEN, Metric.HOSTAGES_HELD, Metric.HOSTAGES_RELEASED})
 _HOSTAGE_WORD = regex.compile(  # someone was taken: the story has hostages
     r"\b(?:hostages?|captives?|captivity|captors?|abduct\w*+|kidnap\w*+)\b", regex.IGNORECASE)
+_TAKEN_WORD = regex.compile(  # someone was taken; "captivity" alone also holds prisoners of war
+    r"\b(?:hostages?|captives?|captors?|abduct\w*+|kidnap\w*+)\b", regex.IGNORECASE)
 _FREED = regex.compile(r"\b(?:freed|frees|freeing|released|releases|releasing|set[ \t]++free)\b", regex.IGNORECASE)
 _RESCUED = regex.compile(r"\b(?:rescu\w*+|survivors?|pulled\s++(?:alive|out))\b", regex.IGNORECASE)
 _PRISONER = regex.compile(rf"\b{alternation(list(LEXICON.prisoner_words))}\b", regex.IGNORECASE)
@@ -703,6 +705,8 @@ def _extract(article: Article | str, **meta: Any) -> list[Claim]:
     war = any(_names_campaign(sent.text) for sent in sentences[:OPENING])
     low = text.lower()
     hostage_story = holds_any(low, plain_case(text, low), _HOSTAGE_WORDS) and _HOSTAGE_WORD.search(text) is not None
+    # prisoners and no one taken ("prisoners of war ... freed from captivity"): whoever is released is a prisoner
+    prisoner_story = _PRISONER.search(text) is not None and (not hostage_story or _TAKEN_WORD.search(text) is None)
     lead = (-1, incident) if incident is not None else _lead_date(sentences, dates_of)
     starts = [s.start for s in sentences]
     by_sentence: dict[int, list[Figure]] = {}
@@ -744,6 +748,7 @@ def _extract(article: Article | str, **meta: Any) -> list[Claim]:
             new = _claims_of(article, sent, figs, attributions(i), dates, partial(named_before, i), context,
                              reported_default, last_metric, names, war, hostage_story,
                              speaking, incident, dated,
+                             prisoner_story,
                              last_claims[1] if last_claims[0] == sent.paragraph else (), claims)
             claims.extend(new)
             if new:
@@ -834,6 +839,7 @@ def _claims_of(article: Article, sent: Sentence, figs: list[Figure],
                hostage_story: bool = True, speaking: Attribution | None = None,
                incident_day: DatePeriod | None = None,
                dated: dict[str, DatePeriod] | None = None,
+               prisoner_story: bool = False,
                recent: Sequence[Claim] = (), earlier: Sequence[Claim] = ()) -> list[Claim]:
     """The claims of one sentence.
 
@@ -845,7 +851,8 @@ def _claims_of(article: Article, sent: Sentence, figs: list[Figure],
     so does a tally in an article about a war (``war``: its opening names one)
     unless its sentence names the incident; ``dated`` holds the events the
     article dates by name ("the Oct. 7 attack").
-    Hostage metrics need a story in which someone was taken (``hostage_story``).
+    Hostage metrics need a story in which someone was taken (``hostage_story``); in a story
+    of prisoners in which no one was taken (``prisoner_story``) a release is a prisoner's.
     A sentence with no attribution of its own continues the paragraph's last
     speaker (``speaking``) when the text was already quoting them on ("..., it
     said. The number of injuries stood at 149") or introduced a quotation
@@ -927,7 +934,7 @@ def _claims_of(article: Article, sent: Sentence, figs: list[Figure],
             metric = Metric.OTHER  # "77,000 apartments" are damaged, not killed
         place = _place(s, a, b, prev_end, next_start)
         if metric is Metric.HOSTAGES_RELEASED and (
-                _PRISONER.search(s, max(prev_end, a - 20), _phrase_end(s, b, b + 50))
+                prisoner_story or _PRISONER.search(s, max(prev_end, a - 20), _phrase_end(s, b, b + 50))
                 or (_PRISONER.search(s, max(prev_end, a - 80), a) and not _HOSTAGE_WORD.search(s))):
             metric = Metric.PRISONERS_RELEASED  # "prisoners of war swapped, with 95 freed on each side"
         if metric in _HOSTAGE_METRICS and not hostage_story and not _FREED.search(s, max(0, a - 60), min(len(s), b + 60)):

@@ -107,6 +107,12 @@ METRIC_ROWS = [
         "in a story where someone was taken, 'freed' is a release"),
     Row("The two countries swapped prisoners of war, with 95 freed on each side.", "95", "metric",
         "prisoners_released", "prisoners named before a release in its sentence make it a prisoner release"),
+    Row("The two armies swapped prisoners on Friday. Officials said 61 soldiers had come home from captivity.",
+        "61", "metric", "prisoners_released",
+        "in a story of prisoners in which no one was taken, a release is a prisoner's ('captivity' holds both)"),
+    Row("Gunmen abducted 40 pupils and demanded the release of jailed prisoners. Officials said 12 pupils had "
+        "come home.", "12", "metric", "hostages_released",
+        "a story in which someone was taken keeps its releases hostages' though it names prisoners"),
     Row("At least 79 people drowned off the coast.", "79", "metric", "killed", "'drowned' is a verb of dying"),
     Row("The hospital closed and around 200 patients had to flee.", "200", "metric", "displaced",
         "a noun cue ('patients') gives way to the predicate after it ('to flee')"),
