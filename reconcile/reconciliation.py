@@ -757,6 +757,9 @@ def _parts(rows: list[_Row], main: Place | None, countries: list[str],
     without it, it is who the whole story counts ("276 girls" abducted from a girls' school).
     """
     raw: dict[str, set[str]] = {}
+    # two nationalities counted side by side ("230 Ukrainians" freed, "248 Russian servicemen"
+    # returned) are two quantities: neither is everyone the story counts
+    sides = len({row.r.nationality for row in rows if row.r.nationality and not row.c.figure.vague}) > 1
     for row in rows:
         parts = set(row.r.parts)
         if row.c.metric in _LEFT_OVER:
@@ -766,7 +769,7 @@ def _parts(rows: list[_Row], main: Place | None, countries: list[str],
             parts.discard("remaining")  # "33 still in serious condition", "382 still being treated": "still" adds nothing
         nat = row.r.nationality
         # a nationality told as a part ("Of the dead, 323 were Egyptians") is one, wherever the story is
-        if nat and (row.r.partitive or not _nationality_is_local(nat, main, countries)):
+        if nat and (sides or row.r.partitive or not _nationality_is_local(nat, main, countries)):
             parts.add(f"nationality:{nat}")
             parts.discard("foreigners")  # "five Iranian nationals" are "five Iranians": the nationality says it
         raw[row.c.id] = parts
@@ -793,6 +796,8 @@ def _parts(rows: list[_Row], main: Place | None, countries: list[str],
                 raw[first.c.id].add("first addend")
     drop: set[str] = set(whole_words)
     for token in {t for parts in raw.values() for t in parts}:
+        if sides and token.startswith("nationality:"):
+            continue
         with_t = [_rep(row) for row in rows if token in raw[row.c.id] and not row.c.figure.vague]
         without = [_rep(row) for row in rows if token not in raw[row.c.id] and not row.c.figure.vague]
         if with_t and (not without or max(with_t) >= max(without)):

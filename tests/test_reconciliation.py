@@ -174,6 +174,10 @@ GROUPING = [
      "The toll in India stands at 60, officials said.",
      "Stampede in India\n\nLucknow, India: On Tuesday 60 people were killed in a stampede in India.", True,
      "a city's figure as large as its article's whole is the whole told with its site: a part cannot equal it"),
+    ("Prisoner swap\n\nKyiv: On Wednesday 230 Ukrainians came home from captivity in a prisoner swap.",
+     "Prisoner swap\n\nMoscow: On Wednesday 248 Russian servicemen were returned in a prisoner swap, "
+     "and 230 Ukrainians were handed over.", False,
+     "two nationalities counted side by side are two quantities, the larger no more the whole than the other"),
 ]
 
 
