@@ -140,7 +140,7 @@ class Found:
     # "object": the figure right before it, in its own clause ("225 announced by DoDMA")
 
 
-_FINITE_SAYING = re.compile(r"\b(?:said|says|told|tells|added|adds|stated|announced|confirmed)\b")
+FINITE_SAYING = re.compile(r"\b(?:said|says|told|tells|added|adds|stated|announced|confirmed)\b")
 
 
 def _clean(src: str, strict: bool = True) -> str | None:
@@ -157,7 +157,7 @@ def _clean(src: str, strict: bool = True) -> str | None:
     low = src.lower()
     if low in {"we", "i", "you", "this", "that", "there", "which", "who"}:
         return None
-    said = _FINITE_SAYING.search(src) if strict else None
+    said = FINITE_SAYING.search(src) if strict else None
     if said is not None and said.end() < len(src):
         # "Monsalve said on Wednesday (that ... police cross-checked reports)": a clause with its verb;
         # (only a verb that is never a noun: "Initial reports", "A report by X citing Y" are speakers)

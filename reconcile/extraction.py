@@ -440,6 +440,17 @@ _LEAD_PLACE = regex.compile(
     rf"^(?:In|At|Across|Near)[ \t]++(?:the[ \t]++)?(?:[a-z]++[ \t]++){{0,3}}+(?:of[ \t]++)?{_PLACE_WORD}[ \t]*+,")
 
 
+# A place that frames the rest of its paragraph: a fronted locative ("In Syria, ...", "In Syria the
+# picture is murkier."). A sentence after it in the paragraph that names no place of its own speaks
+# of that place: "the White Helmets said at least 1,020 had died there". A place where someone
+# speaks frames nothing ("In Geneva, a U.N. spokesman said ...": the clause is the saying).
+_FRAME_PLACE = regex.compile(
+    rf"""^(?:In|Across|At|On|Near|Inside|Throughout)[ \t]++(?:the[ \t]++)?{_PLACE_MODIFIER}{_PLACE_WORD}
+      (?=[ \t]*+,|[ \t]++[a-z])""", regex.VERBOSE)
+_FRAME_SPEAKS = 60
+"""Characters after a fronted place within which a verb of saying makes it the place of speaking."""
+
+
 _RELATIVE_TIME = regex.compile(r"\b(?:a|one|two|three|\d+)\s++years?\s++(?:after|on|later|since)\b|\bago\b|\banniversary\b",
                                 regex.IGNORECASE)
 
@@ -738,17 +749,25 @@ def _extract(article: Article | str, **meta: Any) -> list[Claim]:
     last_claims: tuple[int, list[Claim]] = (-2, [])  # the paragraph, and the claims of its last sentence with figures
     last_event: tuple[int, DatePeriod] | None = None
     last_source: tuple[int, Attribution] | None = None  # the speaker of the paragraph's last figures
+    frame: tuple[int, str] | None = None  # the paragraph, and the place its opening sentence frames it with
     reported_default = DatePeriod.of(published) if published else None
     for i, sent in enumerate(sentences):
         figs = by_sentence.get(i)
         dates = dates_of[i]
+        if frame is not None and frame[0] != sent.paragraph:
+            frame = None
+        fronted = _FRAME_PLACE.match(sent.text, 0, WINDOW) if sent.text[:1].isupper() else None
+        framed = _place_of(fronted)
+        if fronted is not None and framed is not None:
+            tail = sent.text[fronted.end(): fronted.end() + _FRAME_SPEAKS]
+            frame = None if attr.FINITE_SAYING.search(tail) else (sent.paragraph, framed)
         if figs:
             context = last_event if last_event is not None and last_event[0] == sent.paragraph else lead
             speaking = last_source[1] if last_source is not None and last_source[0] == sent.paragraph else None
             new = _claims_of(article, sent, figs, attributions(i), dates, partial(named_before, i), context,
                              reported_default, last_metric, names, war, hostage_story,
                              speaking, incident, dated,
-                             prisoner_story,
+                             prisoner_story, frame[1] if frame is not None else None,
                              last_claims[1] if last_claims[0] == sent.paragraph else (), claims)
             claims.extend(new)
             if new:
@@ -839,7 +858,7 @@ def _claims_of(article: Article, sent: Sentence, figs: list[Figure],
                hostage_story: bool = True, speaking: Attribution | None = None,
                incident_day: DatePeriod | None = None,
                dated: dict[str, DatePeriod] | None = None,
-               prisoner_story: bool = False,
+               prisoner_story: bool = False, frame_place: str | None = None,
                recent: Sequence[Claim] = (), earlier: Sequence[Claim] = ()) -> list[Claim]:
     """The claims of one sentence.
 
@@ -932,7 +951,7 @@ def _claims_of(article: Article, sent: Sentence, figs: list[Figure],
         head = who.split()[-1].lower() if who else ""
         if head in LEXICON.thing_nouns and metric in _EVENT_METRICS | {Metric.POPULATION}:
             metric = Metric.OTHER  # "77,000 apartments" are damaged, not killed
-        place = _place(s, a, b, prev_end, next_start)
+        place = _place(s, a, b, prev_end, next_start) or frame_place
         if metric is Metric.HOSTAGES_RELEASED and (
                 prisoner_story or _PRISONER.search(s, max(prev_end, a - 20), _phrase_end(s, b, b + 50))
                 or (_PRISONER.search(s, max(prev_end, a - 80), a) and not _HOSTAGE_WORD.search(s))):

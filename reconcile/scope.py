@@ -521,6 +521,8 @@ def read(c: Claim, others: Sequence[tuple[int, int]] = ()) -> Reading:
         found = subject or owner
         if found is not None:
             place = found.group(1)
+        elif c.place and "+" not in c.place and c.place not in s:
+            place = c.place  # the place that frames the claim's paragraph ("In Syria, ... 1,020 had died there")
     if place and ("'s " in place or "’s " in place):  # "Seoul's Itaewon": the inner place
         place = _OWNER_S.split(place)[-1]
     event_place = None

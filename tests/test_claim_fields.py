@@ -290,6 +290,14 @@ PLACE_ROWS = [
         "a generic word after the name ('City') is no part of it"),
     Row("At least 12 people died in Tarvel Monday.", "12", "place", "Tarvel",
         "a weekday after the name is no part of it"),
+    Row("In Varnia the picture is murkier. Rescuers said at least 1,020 had died there.", "1,020", "place",
+        "Varnia", "a fronted place frames the rest of its paragraph: a later sentence with no place speaks of it"),
+    Row("In Varnia, the ministry put the toll at 812. The rescuers said 1,020 had died.", "1,020", "place",
+        "Varnia", "the frame holds across a sentence whose own figure the frame placed"),
+    Row("In Varnia the picture is murkier.\n\nRescuers said at least 1,020 had died there.", "1,020", "place",
+        None, "a frame ends with its paragraph"),
+    Row("In Geneva, a U.N. spokesman said the agency was alarmed. At least 1,020 people had died.", "1,020",
+        "place", None, "the place where someone speaks frames nothing: the clause after it is the saying"),
 ]
 
 XFAIL_ROWS = [

@@ -178,6 +178,9 @@ GROUPING = [
      "Prisoner swap\n\nMoscow: On Wednesday 248 Russian servicemen were returned in a prisoner swap, "
      "and 230 Ukrainians were handed over.", False,
      "two nationalities counted side by side are two quantities, the larger no more the whole than the other"),
+    (HEAD + "The quake struck on Saturday.\n\nIn India the picture is murkier. Officials said 34 people had died there.",
+     HEAD + "On Saturday 1,100 people were killed in Nepal.", False,
+     "a place that frames its paragraph places a later count that names none: India's beside Nepal's"),
 ]
 
 
