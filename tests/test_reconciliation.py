@@ -181,6 +181,10 @@ GROUPING = [
     (HEAD + "The quake struck on Saturday.\n\nIn India the picture is murkier. Officials said 34 people had died there.",
      HEAD + "On Saturday 1,100 people were killed in Nepal.", False,
      "a place that frames its paragraph places a later count that names none: India's beside Nepal's"),
+    ("School abduction\n\nKaduna, Nigeria: Gunmen kidnapped 287 pupils from a school on Thursday.",
+     "School abduction\n\nKaduna, Nigeria: At least 1,400 pupils have been kidnapped from schools since 2014, "
+     "UNICEF says. Gunmen kidnapped 287 pupils on Thursday.", False,
+     "in a story of one event, an undated running total of a campaign ('since 2014') is more than the event"),
 ]
 
 
