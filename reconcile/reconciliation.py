@@ -763,9 +763,10 @@ def _parts(rows: list[_Row], main: Place | None, countries: list[str],
     without it, it is who the whole story counts ("276 girls" abducted from a girls' school).
     """
     raw: dict[str, set[str]] = {}
-    # two nationalities counted side by side ("230 Ukrainians" freed, "248 Russian servicemen"
-    # returned) are two quantities: neither is everyone the story counts
-    sides = len({row.r.nationality for row in rows if row.r.nationality and not row.c.figure.vague}) > 1
+    # an exchange's two sides ("230 Ukrainians" freed, "248 Russian servicemen" returned) are two
+    # quantities: neither nationality is everyone the story counts
+    sides = len({row.r.nationality for row in rows if row.r.nationality and not row.c.figure.vague
+                 and row.c.metric in _OCCASIONS}) > 1
     for row in rows:
         parts = set(row.r.parts)
         if row.c.metric in _LEFT_OVER:
