@@ -112,6 +112,8 @@ METRIC_ROWS = [
         "in a story of prisoners in which no one was taken, a release is a prisoner's ('captivity' holds both)"),
     Row("Both sides freed prisoners of war on Friday. The ministry said 61 soldiers had been returned.", "61",
         "metric", "prisoners_released", "a passive 'returned' of people is their handing back: a release"),
+    Row("Of the 121 dead, 112 are women and two are men, according to the list released by the council.", "two",
+        "metric", "killed", "a cue inside the speaker's words ('the list released by') describes the source"),
     Row("Gunmen abduct 287 pupils from school in north Varnia", "287", "metric", "hostages_taken",
         "a headline's present tense after a plural subject ('abduct', 'kidnap') is the verb's base form"),
     Row("Gunmen abducted 40 pupils and demanded the release of jailed prisoners. Officials said 12 pupils had "
