@@ -50,7 +50,7 @@ DATE_PATTERN = regex.compile(
   | (?P<dm>(?P<dm_d>\d{{1,2}})[ \t]++(?P<dm_m>{_MONTH})\b(?:,?[ \t]++(?P<dm_y>(?:1[89]|20)\d\d)\b)?)
   | (?P<my>(?P<my_m>{_MONTH})[ \t]++(?P<my_y>(?:1[89]|20)\d\d)\b)
   | (?P<mo>(?P<mo_m>{_MONTH})\b                                 # "in March": the name first, then what stands before it
-        (?<=\b(?:in|since|by|from|of|during|until|last|this|early|late|mid|mid-|through|before|after)[ \t]++(?:{_MONTH})))
+        (?<=\b(?i:in|since|by|from|of|during|until|last|this|early|late|mid|mid-|through|before|after)[ \t]++(?:{_MONTH})))
   | (?P<wd>(?P<wd_n>{_WEEKDAY})\b                               # "Friday's quake", "Friday night's quake"
         (?:[ \t]++(?:night|morning|evening|afternoon)(?=['’]s\b))?+(?P<poss>'s|’s)?)
   | (?P<ago>(?<!\bfor[ \t]++)(?<![\w.,])(?P<ago_n>\d{{1,2}}|(?i:{_FEW}))[ \t]++(?P<ago_u>days?|weeks?)[ \t]++  # "eight days ago",
@@ -62,7 +62,7 @@ DATE_PATTERN = regex.compile(
         (?: (?<=\b(?:the|a|an|its|this)[ \t]++\d{{4}})            # "the 2016 Kumamoto quakes": a year naming an event
             (?=(?:[ \t]++\p{{Lu}}[\p{{L}}'’-]*+){{0,2}}(?:[ \t]++\p{{Ll}}++)?[ \t]++(?i:{_EVENT_NOUNS})s?\b)  # "the 2004 Beslan school siege"
           | (?<=\b(?i:{_EVENT_NOUNS})s?[ \t]++of[ \t]++\d{{4}})       # "the Sewol ferry disaster of 2014"
-          | (?<=\b(?:in|since|by|until|from|during|before|after|year|start[ \t]++of|end[ \t]++of)[ \t]++\d{{4}})
+          | (?<=\b(?i:in|since|by|until|from|during|before|after|year|start[ \t]++of|end[ \t]++of)[ \t]++\d{{4}})  # "In 2013,"
             (?![ \t]*+(?:people|persons|[a-z]+s\b))))
     """,
     regex.VERBOSE,

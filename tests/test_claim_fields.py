@@ -278,6 +278,10 @@ DATE_ROWS = [
         "330", "event_date", "2004",
         "a prepositional relative ('in which') hangs its clause on the dated event, as 'which' does; a year "
         "names an event across a lower-case modifier ('the 2004 Varna school siege')"),
+    Row("Crush kills 107\n\nIn 2013, 115 people died in a crush near a temple.", "115", "event_date", "2013",
+        "a sentence's opening preposition is capitalised: 'In 2013,' dates its clause as 'in 2013' does"),
+    Row("Crush kills 107\n\nIn March, 40 people died in a crush near a temple.", "40", "event_date", "2025-03",
+        "'In March,' at a sentence's start is 'in March'"),
     Row("Quake toll rises\n\nThe quake struck eight days ago. It killed 202 people.", "202", "event_date",
         "2025-02-27", "a count of days before publication ('eight days ago') is a date"),
     Row("Varna quake in numbers\n\nTwelve days after the Varna earthquake, the government's figures have "
