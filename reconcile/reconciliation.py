@@ -847,7 +847,7 @@ def _rep(row: _Row) -> float:
 
 
 def _scope_key(row: _Row, anchor: str, main: Place | None, parts: tuple[str, ...], top: float,
-               unplaced_top: float | None = None) -> _Key:
+               unplaced_top: float | None = None, site: bool = False) -> _Key:
     """The quantity key of a row. Its place is the whole's when it names none, the whole's place
     or a broader one; a place inside the whole's (or any place when the whole names none) is a
     part when its figure is well below its article's whole ("40 in Wajima" of "73 dead"); a
@@ -866,7 +866,7 @@ def _scope_key(row: _Row, anchor: str, main: Place | None, parts: tuple[str, ...
         # a city is a part of a whole that is a country (a city's toll, the national toll) unless
         # its article gives the whole no larger
         city_of_country = main is not None and main.level == COUNTRY and p.level == CITY and p.country == main.country \
-            and (unplaced_top is None or _rep(row) < unplaced_top)
+            and (unplaced_top is None or _rep(row) < unplaced_top) and not site
         place = p.key if small or city_of_country else ""
     else:
         place = p.key
@@ -909,6 +909,16 @@ class _Quantity:
     main: Place | None
 
 
+def _at_one_site(rows: list[_Row]) -> bool:
+    """Whether the story's event happened at one site (a stampede, an attack on a hall): the event
+    noun its claims name most. Its city is where it happened, no part of a national toll."""
+    named: Counter[str] = Counter(e for row in rows for e in row.r.events)
+    if not named:
+        return False
+    top = max(named.items(), key=lambda kv: (kv[1], kv[0]))[0]
+    return top in LEXICON.site_events
+
+
 def _quantities(rows: list[_Row], countries: list[str]) -> list[_Quantity]:
     found: list[_Quantity] = []
     by_family: dict[str, list[_Row]] = defaultdict(list)
@@ -919,6 +929,7 @@ def _quantities(rows: list[_Row], countries: list[str]) -> list[_Quantity]:
         if row.lead:
             lead_metrics[row.c.article_id].add(row.c.metric)
     release_leads = frozenset(a for a, ms in lead_metrics.items() if ms <= _OCCASIONS)
+    site = _at_one_site(rows)
     for family in sorted(by_family):
         for era_no, era in enumerate(_eras(by_family[family])):
             anchors = _anchors(era, release_leads)
@@ -931,7 +942,8 @@ def _quantities(rows: list[_Row], countries: list[str]) -> list[_Quantity]:
                 keyed: dict[_Key, list[_Row]] = defaultdict(list)
                 for row in members:
                     keyed[_scope_key(row, f"{era_no}:{anchor}", main, parts[row.c.id],
-                                     tops.get(row.c.article_id, 0.0), unplaced.get(row.c.article_id))].append(row)
+                                     tops.get(row.c.article_id, 0.0), unplaced.get(row.c.article_id),
+                                     site)].append(row)
                 for key in sorted(keyed):
                     group = keyed[key]
                     static = family in ("money", "munitions") or all(

@@ -185,6 +185,11 @@ GROUPING = [
      "School abduction\n\nKaduna, Nigeria: At least 1,400 pupils have been kidnapped from schools since 2014, "
      "UNICEF says. Gunmen kidnapped 287 pupils on Thursday.", False,
      "in a story of one event, an undated running total of a campaign ('since 2014') is more than the event"),
+    ("Temple stampede\n\nLucknow, India: At least 55 people were killed in a stampede at a temple in Agra on "
+     "Tuesday. The toll in India rose to 60 on Wednesday.",
+     "Temple stampede\n\nLucknow, India: The toll of Tuesday's stampede rose to 64, officials said.", True,
+     "the city of an event at one site (a stampede, an attack) is where it happened, not a city's part of a "
+     "national toll (data/site_events.txt)"),
 ]
 
 
