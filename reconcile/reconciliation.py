@@ -672,6 +672,10 @@ def _one_event(rows: list[_Row], past: dict[str, str], out: dict[str, list[_Row]
         key = incident(day_of.get(row.c.id))
         if key is not None:
             by_article[row.c.article_id][key] += 1
+    values: dict[str, set[float]] = defaultdict(set)  # per article, the figures not told as bodies
+    for row in rows:
+        if not row.c.figure.vague and not _BODIES.search(row.c.who or ""):
+            values[row.c.article_id].add(_rep(row))
     for row in rows:
         d = day_of.get(row.c.id)
         mine = by_article.get(row.c.article_id)
@@ -684,9 +688,11 @@ def _one_event(rows: list[_Row], past: dict[str, str], out: dict[str, list[_Row]
         elif d is None and mine:
             out[min(mine, key=lambda k: (-mine[k], _desc(k)))].append(row)
         elif d is None and _BODIES.search(row.c.who or "") and not (
-                row.lead or row.r.toll or row.r.tally or row.r.running or row.r.perfect or row.place is not None):
+                row.lead or row.r.toll or row.r.tally or row.r.running or row.r.perfect or row.place is not None) \
+                and _rep(row) not in values.get(row.c.article_id, ()):
             # "police said 180 bodies had been pulled from around its base", "I handled 30 bodies":
-            # bodies one team found are the toll only when the words say so ("so far", "across")
+            # bodies one team found are the toll only when the words say so ("so far", "across"), or
+            # when their article gives its toll the same figure ("Of the 231 bodies, 178 were handed over")
             out[f"alone:{row.c.id}"].append(row)
         else:
             out["main"].append(row)

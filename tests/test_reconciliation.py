@@ -193,6 +193,20 @@ GROUPING = [
 ]
 
 
+@pytest.mark.parametrize("bodies,same", [
+    ("Of the 231 bodies, 178 were handed over to relatives.", True),
+    ("Police said 80 bodies had been pulled from the river.", False),
+], ids=["a count of bodies that its article gives as its toll too is the toll, not one team's find",
+        "bodies one team found, below the toll, are their own count"])
+def test_bodies_as_large_as_the_toll(bodies: str, same: bool) -> None:
+    text = ("Landslide toll\n\nKozhikode, India: The toll from the landslides stands at 231, officials "
+            "said.\n\n" + "Rescuers searched the hillside again, and the rain went on all week. " * 6 + "\n\n" + bodies)
+    claims = extract(text, id="a", published=dt.date(2024, 8, 5))
+    group_of = {cid: g.id for g in reconcile(claims).groups for cid in g.claim_ids}
+    toll, found = claims[0], claims[-1]
+    assert (group_of[toll.id] == group_of[found.id]) == same
+
+
 @pytest.mark.parametrize("a,b,same,why", GROUPING, ids=[g[-1] for g in GROUPING])
 def test_grouping_table(a: str, b: str, same: bool, why: str) -> None:
     assert _pair_group(a, b) == same
