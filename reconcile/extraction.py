@@ -798,25 +798,6 @@ def _extract(article: Article | str, **meta: Any) -> list[Claim]:
     return claims
 
 
-def _outside_speakers(s: str, cues: list[tuple[int, int, str, str]], found: list[tuple[attr.Found, Attribution]],
-                      figures: list[int]) -> list[tuple[int, int, str, str]]:
-    """The cues that stand outside every speaker's words: a cue inside the phrase that names who gave
-    the figure describes the source, not what it counts ("according to the list released by the
-    administration": no release). A speaker's words that hold a figure, or are the cue alone, are
-    no speaker's ("Toll", "Al-Awda Hospital received three dead"): their cues stay."""
-    spans = []
-    for f, a in found:
-        at = s.rfind(a.text, 0, f.end + len(a.text) + 1)
-        if at < 0:
-            at = s.find(a.text)
-        end = at + len(a.text)
-        if at >= 0 and not any(at <= x < end for x in figures):
-            spans.append((at, end))
-    if not spans:
-        return cues
-    return [c for c in cues if not any(lo <= c[0] and c[1] <= hi and (lo, hi) != (c[0], c[1]) for lo, hi in spans)]
-
-
 # capitalised words, Latin letters with their accents: the standard engine scans this class quickly
 # when the pattern opens with it, so the word boundary before the capital is read after it ("not a
 # word character before it": the capital is one)
@@ -903,8 +884,6 @@ def _claims_of(article: Article, sent: Sentence, figs: list[Figure],
     s = sent.text
     low = s.lower()
     all_cues = _cues_in(s, low)
-    if found and all_cues:
-        all_cues = _outside_speakers(s, all_cues, found, [f.start - sent.start for f in figs])
     cue_starts = [c[0] for c in all_cues]
     plain = plain_case(s, low)
     cumulative = holds_any(low, plain, _CUMULATIVE_WORDS) and bool(_CUMULATIVE.search(s))
