@@ -167,6 +167,9 @@ _HEDGE_BEFORE = regex.compile(
     rf"""(?:^|(?<=[^\w])|(?=[<>]))(?P<hedge>{_greedy(alternation(list(LEXICON.hedges)))})[ \t]*\Z""",
     regex.VERBOSE | regex.IGNORECASE | regex.REVERSE)
 _RANGE_OPEN_BEFORE = regex.compile(r"(?:^|(?<=\W))(?P<w>between|from)[ \t]+\Z", regex.IGNORECASE | regex.REVERSE)
+_CHANGE_FROM = regex.compile(  # "revised up from", "rose from": "from X to Y" is a change, not a range
+    rf"(?:^|(?<=\W))(?:{alternation(sorted(LEXICON.change_words))})[ \t]++from[ \t]+\Z",
+    regex.IGNORECASE | regex.REVERSE)
 _ALL_BUT_BEFORE = regex.compile(r"\ball[ \t]+but[ \t]+\Z", regex.IGNORECASE | regex.REVERSE)
 
 _UNITS = LEXICON.units
@@ -1003,6 +1006,8 @@ def find_figures(text: str) -> list[Figure]:
                 rm = _RANGE_OPEN_BEFORE.search(before) if last in ("between", "from") else None
                 if rm is not None:
                     range_open = rm.group("w").lower()
+                    if range_open == "from" and _CHANGE_FROM.search(before):
+                        range_open = "change"  # "revised up from 12,873 to 14,014": two values
             if num.approx and hedge_q is None:
                 hedge_q = "approximate"  # "a couple of"
             hi: _Num | None = None
@@ -1016,7 +1021,7 @@ def find_figures(text: str) -> list[Figure]:
                     word = sep.group("sep")
                     # "10 to 15", "from 10 to 15", "about 300 to 400"; not "up to 5 to ..." nor "more than 2 to 3"
                     ok = word in ("-", "–", "—", "~", "through", "thru") \
-                        or (word == "to" and hedge_q in (None, "approximate")) \
+                        or (word == "to" and hedge_q in (None, "approximate") and range_open != "change") \
                         or (word == "and" and range_open == "between")
                     m2 = _core_after_separator().match(text, sep.end(), sep.end() + MAX_NUMERAL) if ok else None
                     if m2 is not None and m2.group("vague") is None:
