@@ -150,11 +150,19 @@ def incident_date(sentences: list[Sentence], dates_of: list[list[DateMention]],
         return None  # "a year after the blast": the article looks back on an older event
     total: dict[dt.date, int] = {}
     latest = published or max((d.period.start for ds in dates_of for d in ds if d.period is not None), default=None)
+    late_named = bool(nouns) and latest is not None and not any(
+        d.event is not None and d.period is not None and 0 <= (latest - d.period.start).days <= INCIDENT_WINDOW_DAYS
+        for ds in dates_of for d in ds)
     for sent, dates in zip(sentences, dates_of, strict=False):
         # a possessive date names its event wherever it stands: "since Friday night's quake"
         usable = [d for d in dates if (d.role == "event" or (d.role == "scope" and d.possessive)) and d.period is not None
                   and d.period.precision is Precision.DAY and d.period.start == d.period.end
-                  and (latest is None or 0 <= (latest - d.period.start).days <= INCIDENT_WINDOW_DAYS)]
+                  and (latest is None or 0 <= (latest - d.period.start).days <= INCIDENT_WINDOW_DAYS
+                       # when no day of the window names an event, a date that names the headline's own
+                       # event ("two weeks after the February 6 quakes") is its day however long after
+                       # it the article comes
+                       or (late_named and 0 <= (latest - d.period.start).days and d.event is not None
+                           and _same_event(d.event, nouns)))]
         if not usable:
             continue
         s = sent.text

@@ -285,6 +285,10 @@ DATE_ROWS = [
     Row("Varna quake in numbers\n\nTwelve days after the Varna earthquake, the government's figures have "
         "settled.\n\nThe final count is 2,946 dead.", "2,946", "event_date", "2025-02-23",
         "a fronted 'N days after the EVENT,' dates the event N days before publication"),
+    Row("Varna quake in numbers\n\nVarna Monitor | Explainer | 7 March 2025\n\nTwo weeks after the February 20 "
+        "earthquake, here is what the figures say.\n\nThe final count is 2,946 dead.", "2,946", "event_date",
+        "2025-02-20", "a date that names the headline's own event is its day even past the two weeks of news "
+        "(not the header's date)"),
 ]
 
 PLACE_ROWS = [
