@@ -124,10 +124,21 @@ def _city_rows() -> tuple[tuple[Place, tuple[str, ...]], ...]:
 
 
 def _by_name(pairs: Iterable[tuple[str, Place]]) -> dict[str, tuple[Place, ...]]:
-    out: dict[str, set[Place]] = {}
+    """The places of each name, the most populous first. A city is one Place (one geonameid, one
+    key): a place named twice under one name is kept once, by its key (no hash of every field)."""
+    out: dict[str, dict[str, Place]] = {}
     for name, place in pairs:
-        out.setdefault(name, set()).add(place)
-    return {k: tuple(sorted(v, key=lambda p: (-p.population, p.key))) for k, v in out.items()}
+        got = out.get(name)
+        if got is None:
+            out[name] = {place.key: place}
+        else:
+            got[place.key] = place
+    return {k: tuple(v.values()) if len(v) == 1 else tuple(sorted(v.values(), key=_most_populous))
+            for k, v in out.items()}
+
+
+def _most_populous(p: Place) -> tuple[int, str]:
+    return -p.population, p.key
 
 
 @cache

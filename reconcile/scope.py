@@ -30,10 +30,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 import regex
 
-from .lexicon import LEXICON, alternation, holds_any, plain_case, without_possessive
+from .lexicon import LEXICON, alternation, plain_case, without_possessive
 from .records import Claim, Metric
 
 __all__ = ["Reading", "clause_bounds", "located_names", "read", "scope_words", "segment_bounds"]
@@ -89,6 +90,14 @@ def _gate(*phrases: str) -> tuple[str, ...]:
 @cache
 def _patterns() -> regex.Pattern[str]:
     return regex.compile(rf"(?<![\w-])(?i:{_by_letter(_words_of('population', 'state', 'fate', 'kind'))})(?![\w-])")
+
+
+@lru_cache(maxsize=65536)
+def _scope_words_in(text: str) -> tuple[str, ...]:
+    """The scope words that :func:`_patterns` finds in a few words of a clause, lower-cased with
+    single blanks. (Cached: the words after a figure, "people were killed", "were injured", and
+    who a figure counts, "people", "children", come back across the news.)"""
+    return tuple(" ".join(m.group().lower().split()) for m in _patterns().finditer(text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -361,10 +370,12 @@ _MORE_GATE = _gate("more")
 _ADDED_GATE = _gate("added")
 _RISE_BY_GATE = _gate("by")
 _THAN_GATE = _gate("than")
+_TALLY_GATE = _gate(*_TALLY_WORDS, "from")
+_YEAR_DIGITS = ("18", "19", "20")
+"""Every :data:`_YEAR` match opens with one of these."""
 
 
-@dataclass(frozen=True, slots=True)
-class _Cues:
+class _Cues(NamedTuple):
     """Which of the gated patterns can match in a sentence: its gates, read once for the claims that share it."""
 
     running: bool
@@ -382,25 +393,59 @@ class _Cues:
     added: bool
     rise_by: bool
     than: bool
+    tally: bool
     place_list: bool
+    year: bool
+
+
+_GATES = (_RUNNING_GATE, _CAMPAIGN_GATE, _SINCE_GATE, _INCLUDING_GATE, _EVENT_GATE, _NEW_EVENT_GATE,
+          _PERFECT_GATE, _TOLL_GATE, _NUMBER_OF_GATE, _FACILITY_GATE, _LEAVING_GATE, _MORE_GATE, _ADDED_GATE,
+          _RISE_BY_GATE, _THAN_GATE, _TALLY_GATE)
+"""The gates of :class:`_Cues`, in its order: bit i of a mask is ``_GATES[i]``."""
+_EVERY_GATE = (1 << len(_GATES)) - 1
+_CACHED_WORD = 40
+"""Words up to this long are cached by :func:`_word_gates` (a run of 40 characters is no word of news)."""
+_TWO_LETTERS = regex.compile(r"[a-z]{2}")
+"""What a word holds if it holds a gate word (of two ASCII letters or more): numbers hold none."""
+
+
+def _gates_of(word: str) -> int:
+    """The mask of the gates one of whose words ``word`` holds (a substring, as
+    :func:`reconcile.lexicon.holds_any` tests)."""
+    if _TWO_LETTERS.search(word) is None:
+        return 0
+    return sum(1 << i for i, gate in enumerate(_GATES) if any(map(word.__contains__, gate)))
+
+
+_word_gates = lru_cache(maxsize=65536)(_gates_of)
+"""(cached) A word of news is tested once against the hundred gate words, not once per sentence:
+"killed", "the", "toll", "said" come back in sentence after sentence."""
 
 
 @lru_cache(maxsize=256)
 def _cues(s: str) -> _Cues:
     """The :class:`_Cues` of a sentence; claims of one sentence are read one after another, so a
-    sentence of several figures is gated once (the corpora: 1.46 claims a sentence)."""
+    sentence of several figures is gated once (the corpora: 1.46 claims a sentence).
+
+    A gate word holds no blank, so it lies within one blank-separated word of the lower-cased
+    sentence: the sentence holds it iff one of its words does, and each word's gates are
+    :func:`_word_gates` (the same tests as :func:`reconcile.lexicon.holds_any` on the sentence, a
+    word at a time)."""
     low = s.lower()
-    plain = plain_case(s, low)
+    mask = 0
+    if not plain_case(s, low):
+        mask = _EVERY_GATE  # as holds_any: every pattern may match
+    else:
+        for w in low.split():
+            mask |= _word_gates(w) if len(w) <= _CACHED_WORD else _gates_of(w)
+    # _PLACE_LIST is case-sensitive
+    return _cues_of(mask, "and" in s and "," in s, any(map(s.__contains__, _YEAR_DIGITS)))
 
-    def has(words: tuple[str, ...]) -> bool:
-        return holds_any(low, plain, words)
 
-    return _Cues(running=has(_RUNNING_GATE), campaign=has(_CAMPAIGN_GATE), since=has(_SINCE_GATE),
-                 including=has(_INCLUDING_GATE), event=has(_EVENT_GATE), new_event=has(_NEW_EVENT_GATE),
-                 perfect=has(_PERFECT_GATE), toll=has(_TOLL_GATE), number_of=has(_NUMBER_OF_GATE),
-                 facility=has(_FACILITY_GATE), leaving=has(_LEAVING_GATE), more=has(_MORE_GATE),
-                 added=has(_ADDED_GATE), rise_by=has(_RISE_BY_GATE), than=has(_THAN_GATE),
-                 place_list="and" in s and "," in s)  # _PLACE_LIST is case-sensitive
+@lru_cache(maxsize=1024)
+def _cues_of(mask: int, place_list: bool, year: bool) -> _Cues:
+    """(cached) The cues of a mask of gates: sentences share a few dozen masks."""
+    return _Cues._make([*(mask >> i & 1 == 1 for i in range(len(_GATES))), place_list, year])
 
 
 def _compared(s: str, b: int) -> bool:
@@ -439,7 +484,6 @@ def read(c: Claim, others: Sequence[tuple[int, int]] = ()) -> Reading:
     near_after = " ".join(_AND.split(after, maxsplit=1)[0].split(None, 7)[:7])  # (the first words only are split)
     noun_after = " ".join(after.split(None, 2)[:2])
     roles = scope_words()
-    after_pat = _patterns()
     parts: set[str] = set()
     kinds: list[str] = []
     fate: str | None = None
@@ -454,14 +498,12 @@ def read(c: Claim, others: Sequence[tuple[int, int]] = ()) -> Reading:
         if nxt is not None:
             stop = _CLAUSE_PUNCT.search(s, nxt, min(len(s), nxt + 80))
             tail = " ".join(_AND.split(s[nxt:stop.start() if stop else nxt + 80], maxsplit=1)[0].split()[:10])
-    for text, pat, allowed in ((near_after, after_pat, ("state", "fate", "kind")),
-                               (tail, after_pat, ("state",)),
-                               (noun_after, after_pat, ("population",)),
-                               (who, after_pat, ("population", "state", "fate", "kind")),
-                               (_counted_before(before) if cues.number_of else "",
-                                after_pat, ("population",))):
-        for m in pat.finditer(text) if text else ():
-            w = " ".join(m.group().lower().split())
+    for text, allowed in ((near_after, ("state", "fate", "kind")),
+                          (tail, ("state",)),
+                          (noun_after, ("population",)),
+                          (who, ("population", "state", "fate", "kind")),
+                          (_counted_before(before) if cues.number_of else "", ("population",))):
+        for w in _scope_words_in(text) if text else ():
             for role in allowed:
                 v = roles.get((w, role))
                 if v is None:
@@ -540,7 +582,7 @@ def read(c: Claim, others: Sequence[tuple[int, int]] = ()) -> Reading:
     clause = s[lo:hi]
     segment = s[seg_lo:seg_hi]
     named_year = None
-    for m in _YEAR.finditer(s, max(0, a - WINDOW), a):
+    for m in _YEAR.finditer(s, max(0, a - WINDOW), a) if cues.year else ():
         # "the 2016 Kumamoto quakes, which killed 276", "in 1995, when two trains collided ...
         # killing 358": a figure in a clause hung on a year's event is that event's ("since 2014"
         # starts a running total instead)
@@ -570,5 +612,5 @@ def read(c: Claim, others: Sequence[tuple[int, int]] = ()) -> Reading:
         total_here=since or (cues.campaign and _CAMPAIGN.search(clause) is not None)
         or (cues.running and _RUNNING.search(clause) is not None),
         toll=cues.toll and _TOLL.search(clause) is not None,
-        tally=_TALLY.search(segment) is not None, named_year=named_year,
+        tally=cues.tally and _TALLY.search(segment) is not None, named_year=named_year,
         partitive=partitive)

@@ -28,6 +28,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
 
 import regex
 
@@ -63,21 +64,35 @@ _SKIP = frozenset(w.casefold() for w in (*LEXICON.not_names, *LEXICON.months, *L
                                          *LEXICON.function_words, *LEXICON.number_words))
 
 
-def _terms(name: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def _terms(name: str) -> tuple[str, ...]:
     """A run of capitalised words as story terms: the whole run if a gazetteer knows it ("South
-    Korea"), else each word; a place as its gazetteer key; no function word, month or number."""
+    Korea"), else each word; a place as its gazetteer key; no function word, month or number.
+    (Cached: the names of a story, its places, people and bodies, come back in article after article.)"""
     words = [w for w in fold(name).split() if w not in _SKIP and len(w) > 2 and not w.endswith("-")]
     if not words:
-        return []
+        return ()
     whole = " ".join(words)
     places = lookup(whole)
     if places or len(words) == 1:
-        return [places[0].key if places else whole]
+        return (places[0].key if places else whole,)
     out = []
     for w in words:
         p = lookup(w)
         out.append(p[0].key if p else w)
-    return out
+    return tuple(out)
+
+
+def _opens(sentence: str, at: int) -> bool:
+    """Whether a name at ``at`` opens the sentence or a part of it (after a colon, a dash, a quote ...):
+    the last character before it that is not blank is one of :data:`_OPENERS` (read back from
+    ``at``, not by copying the sentence up to it)."""
+    if at == 0:
+        return True
+    j = at - 1
+    while j >= 0 and sentence[j].isspace():
+        j -= 1
+    return j >= 0 and sentence[j] in _OPENERS
 
 
 def _singular(noun: str) -> str:
@@ -108,7 +123,7 @@ def article_signature(claims: Sequence[Claim]) -> Signature:
     sentences = sorted({c.sentence for c in claims})
     for sentence in sentences:
         for m in _NAME.finditer(sentence):
-            first = m.start() == 0 or sentence[:m.start()].rstrip()[-1:] in _OPENERS
+            first = _opens(sentence, m.start())
             for t in _terms(m.group()):
                 (opening if first else inside)[t] += 1
     for rank, name in enumerate(claims[0].names):

@@ -20,7 +20,7 @@ import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reconcile import lexicon, scope
+from reconcile import lexicon, scope, stories
 from reconcile.lexicon import LEXICON, alternation
 
 from .test_fast_paths import _texts
@@ -75,6 +75,7 @@ _GATED = [
     (scope._ADDED, scope._ADDED_GATE),
     (scope._RISE_BY, scope._RISE_BY_GATE),
     (scope._THAN, scope._THAN_GATE),
+    (scope._TALLY, scope._TALLY_GATE),
 ]
 
 
@@ -139,3 +140,45 @@ def test_clause_ends_on_the_cases_that_named_them() -> None:
     for text in ("36 were described as serious", "36 were described  as serious, as reported", "as", "was as",
                  "identified\tas x as y", "x as (y)"):
         assert [m.span() for m in scope._CLAUSE_END.finditer(text)] == [m.span() for m in _CLAUSE_END_BEFORE.finditer(text)]
+
+
+def _cues_by_holds_any(s: str) -> tuple[bool, ...]:
+    """A sentence's gates as scope._cues read them before: each gate tested on the whole sentence."""
+    low = s.lower()
+    plain = lexicon.plain_case(s, low)
+    return tuple(lexicon.holds_any(low, plain, gate) for gate in scope._GATES)
+
+
+def _cue_bits(s: str) -> tuple[bool, ...]:
+    c = scope._cues.__wrapped__(s)
+    return (c.running, c.campaign, c.since, c.including, c.event, c.new_event, c.perfect, c.toll, c.number_of,
+            c.facility, c.leaving, c.more, c.added, c.rise_by, c.than, c.tally)
+
+
+_GATE_WORDS = sorted({w for gate in scope._GATES for w in gate})
+
+
+@given(_texts([*_GATE_WORDS, "the", "killed", "x" * 45]))
+def test_cues_a_word_at_a_time_are_the_cues_of_the_sentence(text: str) -> None:
+    assert _cue_bits(text) == _cues_by_holds_any(text)
+
+
+def test_cues_on_every_gate_word() -> None:
+    for w in _GATE_WORDS:
+        for text in (w, w.upper(), f"x {w.title()}s, y", f"un{w}ed", f"({w})", "a" * 50 + w, f"{w}\u2028{w}",
+                     f"K{w}", f"ſ{w}"):
+            assert _cue_bits(text) == _cues_by_holds_any(text), text
+
+
+@given(st.text(alphabet=' \t\n\u2028\u3000\x1c:-–—"“•(aB.', max_size=12))
+def test_a_name_opens_its_sentence_as_before(text: str) -> None:
+    """stories._opens reads back from the name what the sentence's prefix, stripped, ended with."""
+    for at in range(len(text) + 1):
+        before = at == 0 or text[:at].rstrip()[-1:] in stories._OPENERS
+        assert stories._opens(text, at) == before, (text, at)
+
+
+@given(st.text(alphabet="0123456789,. a१٢", max_size=14))
+def test_a_year_holds_its_first_two_digits(text: str) -> None:
+    """scope._YEAR is not run on a sentence without "18", "19" or "20": it has no match there."""
+    assert scope._cues.__wrapped__(text).year or scope._YEAR.search(text) is None
