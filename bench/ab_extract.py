@@ -14,14 +14,11 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import importlib
-import shutil
-import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
+from _ab import two_packages
 from _corpus import DEV, ROOT
 
 
@@ -45,12 +42,7 @@ def main() -> None:
     ap.add_argument("--mb", type=float, default=1.0)
     ap.add_argument("--rounds", type=int, default=6)
     args = ap.parse_args()
-    tmp = Path(tempfile.mkdtemp(prefix="ab_extract_"))
-    try:
-        for name, checkout in (("reconcile_a", args.base), ("reconcile_b", args.new)):
-            shutil.copytree(checkout / "reconcile", tmp / name, ignore=shutil.ignore_patterns("__pycache__"))
-        sys.path.insert(0, str(tmp))
-        mods = [importlib.import_module("reconcile_a"), importlib.import_module("reconcile_b")]
+    with two_packages(args.base, args.new, "ab_extract_") as mods:
         texts = [_articles(m, int(args.mb * 1_000_000)) for m in mods]
         size = texts[0][1]
         for m, (arts, _) in zip(mods, texts, strict=True):
@@ -62,8 +54,6 @@ def main() -> None:
                 c0 = time.process_time()
                 found[k] = sum(len(mods[k].extract(a)) for a in texts[k][0])
                 cpu[k].append(time.process_time() - c0)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
     print(f"{size / 1e6:.2f} MB of news text, {args.rounds} rounds (CPU s); claims: base {found[0]}, new {found[1]}")
     for label, times in (("base", cpu[0]), ("new", cpu[1])):
         print(f"{label:5} {' '.join(f'{t:.3f}' for t in times)}   best {min(times):.3f} s "

@@ -23,15 +23,13 @@ import argparse
 import gc
 import hashlib
 import importlib
-import shutil
-import sys
-import tempfile
 import time
 from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from _ab import two_packages
 from reconcile_scale import synthetic
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -82,12 +80,7 @@ def main() -> None:
     ap.add_argument("--only", choices=["reconcile_groups", "scope.read", "article_signature"], default=None,
                     help="time this task only")
     args = ap.parse_args()
-    tmp = Path(tempfile.mkdtemp(prefix="ab_reconcile_"))
-    try:
-        for name, checkout in (("reconcile_a", args.base), ("reconcile_b", args.new)):
-            shutil.copytree(checkout / "reconcile", tmp / name, ignore=shutil.ignore_patterns("__pycache__"))
-        sys.path.insert(0, str(tmp))
-        mods = [importlib.import_module(n) for n in ("reconcile_a", "reconcile_b")]
+    with two_packages(args.base, args.new, "ab_reconcile_") as mods:
         for m in mods:
             importlib.import_module(f"{m.__name__}.compact")
             m.gazetteer.lookup("Xanadu Flats")  # every table read: not throughput
@@ -125,8 +118,6 @@ def main() -> None:
             print(f"  {task:<18} {a:8.2f} / {b:8.2f}  ({b / a:.3f}; {a / args.n * 1e6:.1f} / {b / args.n * 1e6:.1f} µs a claim)")
         print(f"sha256 of the groups: base {digests[0]}\n                      new  {digests[1]}"
               f"\n{'identical' if digests[0] == digests[1] else 'DIFFERENT'}")
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
 
 
 if __name__ == "__main__":
