@@ -715,9 +715,11 @@ def _extract(article: Article | str, **meta: Any) -> list[Claim]:
     dated = dated_events(dates_of)
     war = any(_names_campaign(sent.text) for sent in sentences[:OPENING])
     low = text.lower()
-    hostage_story = holds_any(low, plain_case(text, low), _HOSTAGE_WORDS) and _HOSTAGE_WORD.search(text) is not None
+    plain_text = plain_case(text, low)
+    hostage_story = holds_any(low, plain_text, _HOSTAGE_WORDS) and _HOSTAGE_WORD.search(text) is not None
     # prisoners and no one taken ("prisoners of war ... freed from captivity"): whoever is released is a prisoner
-    prisoner_story = _PRISONER.search(text) is not None and (not hostage_story or _TAKEN_WORD.search(text) is None)
+    prisoner_story = holds_any(low, plain_text, _PRISONER_WORDS) and _PRISONER.search(text) is not None \
+        and (not hostage_story or _TAKEN_WORD.search(text) is None)
     lead = (-1, incident) if incident is not None else _lead_date(sentences, dates_of)
     starts = [s.start for s in sentences]
     by_sentence: dict[int, list[Figure]] = {}
@@ -1083,6 +1085,8 @@ _RUNNING_WORDS = ("has", "have", "since", "far", "total")
 _RELATIVE_TIME_WORDS = ("year", "ago", "anniversary")
 _PAST_MARKER_WORDS = ("time", "previously", "initially", "originally", "back", "had")
 _HOSTAGE_WORDS = ("hostage", "captiv", "captor", "abduct", "kidnap")
+_PRISONER_WORDS = tuple(sorted(LEXICON.prisoner_words))
+"""Every match of _PRISONER holds one of these (lower case): an article with none is not scanned with it."""
 _SUBJECT_WORDS = ("number", "list", "count", "total", "tally")
 _CAMPAIGN_WORDS = tuple(sorted({w.split()[0].lower() for w in LEXICON.events_of("campaign")}))
 
