@@ -42,10 +42,10 @@ _CUE = re.compile(rf"(?<![\w-])(?P<cue>{greedy(alternation(list(_CUES)))})(?![\w
 _QUOTE_INTRO = regex.compile(r"\b(?:said|says|told\s++\w++|added|stated)[ \t]*+:[ \t]*+\S")
 _FROM_FIGURE = regex.compile(r"\bfrom[ \t]++\Z", regex.IGNORECASE)
 _HOSTAGE_METRICS = frozenset({Metric.HOSTAGES_TAKEN, Metric.HOSTAGES_HELD, Metric.HOSTAGES_RELEASED})
-_HOSTAGE_WORD = regex.compile(  # someone was taken: the story has hostages
-    r"\b(?:hostages?|captives?|captivity|captors?|abduct\w*+|kidnap\w*+)\b", regex.IGNORECASE)
-_TAKEN_WORD = regex.compile(  # someone was taken; "captivity" alone also holds prisoners of war
-    r"\b(?:hostages?|captives?|captors?|abduct\w*+|kidnap\w*+)\b", regex.IGNORECASE)
+_TAKEN = r"hostages?|captives?|captors?|abduct\w*+|kidnap\w*+"
+_TAKEN_WORD = regex.compile(rf"\b(?:{_TAKEN})\b", regex.IGNORECASE)  # someone was taken
+_HOSTAGE_WORD = regex.compile(  # the story has hostages; "captivity" alone also holds prisoners of war
+    rf"\b(?:{_TAKEN}|captivity)\b", regex.IGNORECASE)
 _FREED = regex.compile(r"\b(?:freed|frees|freeing|released|releases|releasing|set[ \t]++free)\b", regex.IGNORECASE)
 _RESCUED = regex.compile(r"\b(?:rescu\w*+|survivors?|pulled\s++(?:alive|out))\b", regex.IGNORECASE)
 _PRISONER = regex.compile(rf"\b{alternation(list(LEXICON.prisoner_words))}\b", regex.IGNORECASE)
@@ -436,17 +436,16 @@ BACKREF_SENTENCES = 12
 MAX_SENTENCE = 2000
 """A longer sentence is kept, as a claim's evidence, as the 2,000 characters around its figure."""
 """Characters read on either side of a figure: keeps every step bounded, so extraction is linear."""
-_LEAD_PLACE = regex.compile(
-    rf"^(?:In|At|Across|Near)[ \t]++(?:the[ \t]++)?(?:[a-z]++[ \t]++){{0,3}}+(?:of[ \t]++)?{_PLACE_WORD}[ \t]*+,")
-
-
-# A place that frames the rest of its paragraph: a fronted locative ("In Syria, ...", "In Syria the
-# picture is murkier."). A sentence after it in the paragraph that names no place of its own speaks
-# of that place: "the White Helmets said at least 1,020 had died there". A place where someone
-# speaks frames nothing ("In Geneva, a U.N. spokesman said ...": the clause is the saying).
-_FRAME_PLACE = regex.compile(
-    rf"""^(?:In|Across|At|On|Near|Inside|Throughout)[ \t]++(?:the[ \t]++)?{_PLACE_MODIFIER}{_PLACE_WORD}
-      (?=[ \t]*+,|[ \t]++[a-z])""", regex.VERBOSE)
+# A place fronted at a sentence's start ("In Syria, ...", "In the northern city of Hakui, ...", "In Syria
+# the picture is murkier."): the place of the sentence's figures that name none of their own, and the
+# frame of the rest of its paragraph: a later sentence that names no place speaks of it ("the White
+# Helmets said at least 1,020 had died there"). A place where someone speaks frames nothing ("In
+# Geneva, a U.N. spokesman said ...": the clause is the saying).
+_FRONTED_PLACE = regex.compile(
+    rf"""^(?:In|At|Across|Near|On|Inside|Throughout)[ \t]++(?:the[ \t]++)?
+      (?: (?:[a-z]++[ \t]++){{0,3}}+(?:of[ \t]++)?{_PLACE_WORD}(?=[ \t]*+,)    # "In the northern city of Hakui,"
+        | {_PLACE_MODIFIER}{_PLACE_WORD}(?=[ \t]++[a-z]))                    # "In Syria the picture", not "In return Israel freed"
+    """, regex.VERBOSE)
 _FRAME_SPEAKS = 60
 """Characters after a fronted place within which a verb of saying makes it the place of speaking."""
 
@@ -520,7 +519,7 @@ def _place(sentence: str, a: int, b: int, prev_end: int, next_start: int) -> str
             # a relative "where" takes the place it follows: "in Al Haouz province, where 290 were killed"
             found = [f for m in _PLACE_BEFORE.finditer(sentence, max(0, start - WINDOW), start) if (f := _place_of(m))]
     if not found:
-        found = [f for f in [_place_of(_LEAD_PLACE.match(sentence, 0, min(a, WINDOW)))] if f]
+        found = [f for f in [_place_of(_FRONTED_PLACE.match(sentence, 0, min(a, WINDOW)))] if f]
     return found[-1] if found else None
 
 
@@ -758,7 +757,7 @@ def _extract(article: Article | str, **meta: Any) -> list[Claim]:
         dates = dates_of[i]
         if frame is not None and frame[0] != sent.paragraph:
             frame = None
-        fronted = _FRAME_PLACE.match(sent.text, 0, WINDOW) if sent.text[:1].isupper() else None
+        fronted = _FRONTED_PLACE.match(sent.text, 0, WINDOW) if sent.text[:1].isupper() else None
         framed = _place_of(fronted)
         if fronted is not None and framed is not None:
             tail = sent.text[fronted.end(): fronted.end() + _FRAME_SPEAKS]

@@ -306,6 +306,8 @@ PLACE_ROWS = [
         "Varnia", "the frame holds across a sentence whose own figure the frame placed"),
     Row("In Varnia the picture is murkier.\n\nRescuers said at least 1,020 had died there.", "1,020", "place",
         None, "a frame ends with its paragraph"),
+    Row("In return Varnia freed 240 prisoners.", "240", "place", None,
+        "a fronted adverbial ('In return') is no place: without a comma the place must follow the locative"),
     Row("In Geneva, a U.N. spokesman said the agency was alarmed. At least 1,020 people had died.", "1,020",
         "place", None, "the place where someone speaks frames nothing: the clause after it is the saying"),
 ]
