@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import importlib
 import shutil
 import sys
@@ -24,3 +25,11 @@ def two_packages(base: Path, new: Path, prefix: str) -> Iterator[list[Any]]:
         yield [importlib.import_module(n) for n in ("reconcile_a", "reconcile_b")]
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def ab_parser(doc: str | None, default_new: Path) -> argparse.ArgumentParser:
+    """The arguments every A/B script takes: the base checkout and the new one (``default_new``)."""
+    ap = argparse.ArgumentParser(description=(doc or "").split("\n")[0])
+    ap.add_argument("base", type=Path)
+    ap.add_argument("new", type=Path, nargs="?", default=default_new)
+    return ap

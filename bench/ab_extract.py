@@ -12,13 +12,11 @@ this checkout by default. Prints each round, the best of each, and the per-round
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import time
-from pathlib import Path
 from typing import Any
 
-from _ab import two_packages
+from _ab import ab_parser, two_packages
 from _corpus import DEV, ROOT
 
 
@@ -36,9 +34,7 @@ def _articles(mod: Any, n_bytes: int) -> tuple[list[Any], int]:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("base", type=Path)
-    ap.add_argument("new", type=Path, nargs="?", default=ROOT)
+    ap = ab_parser(__doc__, ROOT)
     ap.add_argument("--mb", type=float, default=1.0)
     ap.add_argument("--rounds", type=int, default=6)
     args = ap.parse_args()

@@ -19,7 +19,6 @@ run with each checkout on PYTHONPATH, in turn).
 
 from __future__ import annotations
 
-import argparse
 import gc
 import hashlib
 import importlib
@@ -29,7 +28,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from _ab import two_packages
+from _ab import ab_parser, two_packages
 from reconcile_scale import synthetic
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -72,9 +71,7 @@ def _signs(mod: Any, claims: list[Any]) -> Callable[[], object]:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("base", type=Path)
-    ap.add_argument("new", type=Path, nargs="?", default=ROOT)
+    ap = ab_parser(__doc__, ROOT)
     ap.add_argument("--n", type=int, default=100_000)
     ap.add_argument("--rounds", type=int, default=4)
     ap.add_argument("--only", choices=["reconcile_groups", "scope.read", "article_signature"], default=None,

@@ -864,7 +864,7 @@ def _scope_key(row: _Row, anchor: str, main: Place | None, parts: tuple[str, ...
     "in Hathras, where 121 were killed"), since a part cannot be as large as its whole."""
     p = row.place
     small = row.c.figure.vague or _rep(row) < PART_RATIO * top
-    if p is None or (main is not None and (p.key == main.key or contains(p, main))):
+    if p is None or _is_whole(p, main):
         place = ""
     elif "+" not in p.key and (main is None or contains(main, p) or p.country is None
                                or (p.country == main.country and p.level > main.level)):
@@ -882,13 +882,16 @@ def _scope_key(row: _Row, anchor: str, main: Place | None, parts: tuple[str, ...
     return anchor, place, parts, kind, row.r.fate or "", row.c.figure.vague
 
 
+def _is_whole(p: Place, main: Place | None) -> bool:
+    """Whether a row's place is the whole's: the whole's own, or a broader one."""
+    return main is not None and (p.key == main.key or contains(p, main))
+
+
 def _unplaced_tops(rows: list[_Row], main: Place | None, parts: dict[str, tuple[str, ...]]) -> dict[str, float]:
     """Per article, the largest exact figure of the whole: no part, and no place or the whole's own."""
     out: dict[str, float] = {}
     for row in rows:
-        p = row.place
-        if row.c.figure.vague or parts[row.c.id] or not (
-                p is None or (main is not None and (p.key == main.key or contains(p, main)))):
+        if row.c.figure.vague or parts[row.c.id] or not (row.place is None or _is_whole(row.place, main)):
             continue
         out[row.c.article_id] = max(out.get(row.c.article_id, 0.0), _rep(row))
     return out
