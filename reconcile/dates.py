@@ -37,6 +37,7 @@ _WEEKDAYS = LEXICON.weekdays
 _MONTH = alternation(list(_MONTHS))
 _WEEKDAY = alternation(list(_WEEKDAYS))
 _EVENT_NOUNS = alternation(LEXICON.events_of("disaster", "violence", "campaign"))
+_INCIDENT_VERBS = alternation(sorted(LEXICON.incident_verbs))
 _FEW_WORDS = sorted((w for w, (v, role) in LEXICON.number_words.items() if 1 <= v <= 19 and role in ("unit", "teen")),
                     key=lambda w: (-len(w), w))
 _FEW = "a|" + alternation(_FEW_WORDS)  # "a week after", "twelve days after": counts of days a text gives
@@ -54,7 +55,9 @@ DATE_PATTERN = regex.compile(
   | (?P<wd>(?P<wd_n>{_WEEKDAY})\b                               # "Friday's quake", "Friday night's quake"
         (?:[ \t]++(?:night|morning|evening|afternoon)(?=['’]s\b))?+(?P<poss>'s|’s)?)
   | (?P<ago>(?<!\bfor[ \t]++)(?<![\w.,])(?P<ago_n>\d{{1,2}}|(?i:{_FEW}))[ \t]++(?P<ago_u>days?|weeks?)[ \t]++  # "eight days ago",
-        (?:ago\b|(?:after|since)(?=[ \t]++the[ \t]++(?:[\w'’-]++[ \t]++){{0,3}}?(?i:{_EVENT_NOUNS})s?,)))  # "A week after the floods, ..."
+        (?:ago\b|(?P<ago_after>after|since)(?=[ \t]++(?i:the|an?)[ \t]++(?:[\w'’-]++[ \t]++){{0,3}}?  # "A week after the floods, ...",
+            (?:(?i:{_EVENT_NOUNS})s?,|(?P<ago_clause>(?:(?i:{_EVENT_NOUNS})s?|(?i:{_INCIDENT_VERBS}))\b[^,.;:!?"“”\n]{{0,80}}+,)))))
+            # "Five days after a hillside fell on X, ...": only fronted (see _mentions)
   | (?P<rel>(?:[yY]esterday|[tT]oday|[tT]onight|[lL]ast[ \t]++night|[tT]his[ \t]++week|[lL]ast[ \t]++week   # either case first:
         |[lL]ast[ \t]++month|[tT]his[ \t]++month|[lL]ast[ \t]++year|[tT]his[ \t]++year              # "Last year" opens sentences
         |[eE]arlier[ \t]++this[ \t]++(?:week|month|year)))\b
@@ -92,6 +95,12 @@ _DATELINE_AFTER = regex.compile(r"[ \t]*+(?:\([^)\n]{1,40}\))?[ \t]*+\.?[-–—
 _FROM_BEFORE = regex.compile(r"\bfrom[ \t]+\Z", regex.IGNORECASE | regex.REVERSE)
 _UNTIL_AFTER = regex.compile(r"[ \t]++(?:until|till|to|through)\b", regex.IGNORECASE)
 _WHEN_AFTER = regex.compile(r",?[ \t]++when\b")
+_OPENING_MARKS = " \t\"'“‘-–—•*"
+_THAT_AFTER = regex.compile(r"(?:[ \t]++(?:morning|afternoon|evening|night))?[ \t]++that\b")
+_TOLD_BEFORE = regex.compile(  # "told the United Nations in a letter on Sunday [that ...]": the verb the date modifies
+    r"""\b(?:said|says|told|tells|stated|announced|confirmed|wrote|reported|informed|added)\b
+        [^.;:!?"“”\n]{0,60}+\Z""",  # bounded: no sentence stop or quotation between the verb and the date
+    regex.IGNORECASE | regex.VERBOSE)
 _LEAD_WORDS = regex.compile(r"(?:\bon|\bthe|\blate|\bearly|\bthis)[ \t]++\Z")
 _EVENT_NOUN_AFTER = regex.compile(  # "the April 25 earthquake", "an April 1 air strike"
     rf"(?:[ \t]++[a-z]++)?[ \t]++(?P<noun>{alternation(LEXICON.events_of('disaster', 'violence', 'occasion'))})(?:e?s)?\b",
@@ -363,6 +372,13 @@ def _mentions(sentence: str, phrases: list[regex.Match[str]], published: dt.date
     """The date phrases of a sentence (its matches of DATE_PATTERN), with their roles and periods."""
     out: list[DateMention] = []
     for m in phrases:
+        if m.group("ago_clause") is not None and (
+                sentence[:m.start()].strip(_OPENING_MARKS) or m.group("ago_u").lower().startswith("week")):
+            # a clause "N days after a quake struck X," counts from now only when it opens the sentence and
+            # frames it; inside one ("struck on Tuesday, 17 days after the deadliest disaster in decades,")
+            # it counts from the verb's own day. A count of weeks ("a week after the explosion at the
+            # hospital, ...") is a round figure, not a day.
+            continue
         raw = sentence[max(0, m.start() - 30): m.start()]
         before = _LEAD_WORDS.sub("", raw)
         role: Role = "event"
@@ -376,9 +392,15 @@ def _mentions(sentence: str, phrases: list[regex.Match[str]], published: dt.date
                 _REPORT_BEFORE.search(before) or _BY_BEFORE.search(raw) or _TALLY_BEFORE.search(raw)):
             # a date that names its event is no adverb of the verb before it: "killed by Tuesday's strike"
             role = "report"
+        elif role == "event" and _THAT_AFTER.match(sentence, m.end(), m.end() + 24) \
+                and _TOLD_BEFORE.search(sentence[max(0, m.start() - 80): m.start()]):
+            # a date between a verb of saying and its that-clause modifies the saying: "told the
+            # United Nations in a letter on Sunday that 2,000 were buried", "said in a statement on Friday that"
+            role = "report"
         named = names_after or (
             _EVENT_NOUN_BEFORE.search(sentence, max(0, m.start() - 24), m.start()) if raw[-3:] in ("of ", "on ") else None)
-        possessive = bool(m.group("poss")) or named is not None
+        # "Five days after a hillside fell, ...": a phrase that dates its event from now names it, as "Friday's quake"
+        possessive = bool(m.group("poss") or m.group("ago_after")) or named is not None
         event = named.group("noun").lower() if named is not None else None
         out.append(DateMention(m.start(), m.end(), m.group(), _resolve(m, published), role, possessive, event))
     return out

@@ -118,6 +118,23 @@ def _same_event(noun: str, nouns: frozenset[str]) -> bool:
                for n in nouns)
 
 
+_ANSWERS = regex.compile(r"\b(?:retaliat\w*+|respon(?:se|ding|ded)|reprisals?|revenge|aveng\w*+|in[ \t]++return)\b",
+                         regex.IGNORECASE)
+"""A word by which one act answers another: "retaliation for the 1 April strike"."""
+
+
+def _names_other(noun: str, nouns: frozenset[str], sentence: str) -> bool:
+    """Whether a dated event noun ("Thursday's suicide bombing") names another incident than the
+    headline's. Two words of violence name one act ("attack" and "bombing") unless the sentence says
+    that one answers the other ("retaliation for the 1 April strike"): news retells an act in
+    several words, and an earlier act enters a story as the cause of the present one."""
+    if _same_event(noun, nouns):
+        return False
+    if _KIND.get(_base(noun)) == "violence" and any(_KIND.get(_base(n)) == "violence" for n in nouns):
+        return _ANSWERS.search(sentence) is not None
+    return True
+
+
 def _compound(noun: str, nouns: frozenset[str]) -> bool:
     """The headline's noun or a compound of it ("earthquake" and "quake", "wildfires" and "fire")."""
     noun = _base(noun)
@@ -194,7 +211,7 @@ def incident_date(sentences: list[Sentence], dates_of: list[list[DateMention]],
                     and not INCIDENT_NOUN.search(low, lo, saying.start()):
                 score = 0  # "Early on Wednesday, the chief told reporters that 30 had died": the day of the telling
             if d.possessive and not dateline:
-                other = d.event is not None and nouns and not _same_event(d.event, nouns)
+                other = d.event is not None and nouns and _names_other(d.event, nouns, s)
                 score = -1 if other else max(score, 2) + 1
             if score >= 2:
                 total[p.start] = max(total.get(p.start, 0), score)

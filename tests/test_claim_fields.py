@@ -289,6 +289,22 @@ DATE_ROWS = [
         "earthquake, here is what the figures say.\n\nThe final count is 2,946 dead.", "2,946", "event_date",
         "2025-02-20", "a date that names the headline's own event is its day even past the two weeks of news "
         "(not the header's date)"),
+    Row("Flood kills dozens in Olmen\n\nThe river burst its banks on Tuesday, killing at least 30 people.\n\n"
+        "The governor told the state assembly in a letter on Thursday that 41 people had died.", "41", "event_date",
+        "2025-03-04", "a date between a verb of saying and its that-clause dates the saying, however many words "
+        "stand between"),
+    Row("Market attack toll climbs to 70\n\nThe number of people killed in Wednesday's suicide bombing at the "
+        "market has risen to 70.", "70", "event_date", "2025-03-05",
+        "two words of violence ('attack', 'bombing') name one act unless one is said to answer the other"),
+    Row("Landslide buries village\n\nFive days after a hillside fell on Kora village, no one can say how many "
+        "people lie under it.\n\nOfficials have counted 61 bodies.", "61", "event_date", "2025-03-02",
+        "'after' takes a clause as it takes a noun: a fronted 'N days after a hillside fell,' dates the event"),
+    Row("Quake kills 65\n\nA quake struck on Tuesday, killing 65 people, 17 days after the country's deadliest "
+        "disaster in decades, officials said.", "65", "event_date", "2025-03-04",
+        "'N days after' inside a sentence counts from its verb's day, not from publication"),
+    Row("Port blast toll rises\n\nA week after the explosion at the port of Varna, the toll stands at 80, "
+        "officials say.", "80", "event_date", None,
+        "a count of weeks before a clause is a round figure, not a day"),
 ]
 
 PLACE_ROWS = [
