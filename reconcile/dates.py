@@ -59,6 +59,7 @@ DATE_PATTERN = regex.compile(
             (?:(?i:{_EVENT_NOUNS})s?,|(?P<ago_clause>(?:(?i:{_EVENT_NOUNS})s?|(?i:{_INCIDENT_VERBS}))\b[^,.;:!?"“”\n]{{0,80}}+,)))))
             # "Five days after a hillside fell on X, ...": only fronted (see _mentions)
   | (?P<rel>(?:[yY]esterday|[tT]oday|[tT]onight|[lL]ast[ \t]++night|[tT]his[ \t]++week|[lL]ast[ \t]++week   # either case first:
+        |[tT]his[ \t]++(?:morning|afternoon|evening)(?:['’]s(?=[ \t]))?   # "this morning's quake": today
         |[lL]ast[ \t]++month|[tT]his[ \t]++month|[lL]ast[ \t]++year|[tT]his[ \t]++year              # "Last year" opens sentences
         |[eE]arlier[ \t]++this[ \t]++(?:week|month|year)))\b
   | (?P<yr>(?P<yr_y>(?:1[89]|20)\d\d)\b                     # a bare year: the digits first (cheap), then their context
@@ -78,7 +79,8 @@ _REPORT_BEFORE = regex.compile(
 _GATE = re.compile(
     r"\b(?:(?:1[89]|20)\d\d|" + by_first_letter([*_MONTHS, *_WEEKDAYS, "yesterday", "today", "tonight", "last week",
                                                    "last month", "last year", "last night", "this week", "this month",
-                                                   "this year", "earlier this", "days", "weeks", "day", "week"]) + r")"
+                                                   "this year", "earlier this", "days", "weeks", "day", "week", "this morning",
+                                                   "this afternoon", "this evening"]) + r")"
 )
 _TALLY_BEFORE = regex.compile(  # "the toll rose to 2,012 on Sunday": the day of the tally
     r"\b(?:rose|risen|climbed|reached|stood|stands|passed|topped|tops|increased|jumped|hit|exceeded)\s+"
@@ -120,7 +122,7 @@ _SCOPE_BEFORE = regex.compile(
 _NAMES = sorted({*_MONTHS, *_WEEKDAYS}, key=lambda w: (w[0], -len(w), w))
 _MONTHS_SORTED = "|".join(re.escape(w) for w in sorted(_MONTHS))
 _RELATIVE_START = (r"[yY]esterday|[tT]oday|[tT]onight|[lL]ast[ \t]+(?:night|week|month|year)"
-                   r"|[tT]his[ \t]+(?:week|month|year)|[eE]arlier[ \t]+this")
+                   r"|[tT]his[ \t]+(?:week|month|year|morning|afternoon|evening)|[eE]arlier[ \t]+this")
 _COUNT_AGO = r"\b(?:[0-9][0-9]?|(?i:" + _FEW + r"))[ \t]+(?:days?|weeks?)[ \t]+(?:ago|after|since)\b"  # "eight days ago"
 _PHRASE_START = re.compile(
     "|".join(re.escape(w) for w in _NAMES)
@@ -317,7 +319,7 @@ def _resolve(m: regex.Match[str], base: dt.date | None) -> DatePeriod | None:
             word = " ".join(m.group("rel").lower().split())
             if word == "yesterday":
                 return _period(base - dt.timedelta(days=1))
-            if word in ("today", "tonight"):
+            if word in ("today", "tonight") or word.startswith(("this morning", "this afternoon", "this evening")):
                 return _period(base)
             if word == "last night":
                 return _period(base - dt.timedelta(days=1))

@@ -49,7 +49,7 @@ _HOSTAGE_WORD = regex.compile(  # the story has hostages; "captivity" alone also
 _FREED = regex.compile(r"\b(?:freed|frees|freeing|released|releases|releasing|set[ \t]++free)\b", regex.IGNORECASE)
 _RESCUED = regex.compile(r"\b(?:rescu\w*+|survivors?|pulled\s++(?:alive|out))\b", regex.IGNORECASE)
 _PRISONER = regex.compile(rf"\b{alternation(list(LEXICON.prisoner_words))}\b", regex.IGNORECASE)
-_WORD = regex.compile(r"[A-Za-z][\w'’-]*+|[^\s\w]")
+_WORD = regex.compile(r"(?:[A-Z]\.){2,}+|[A-Za-z][\w'’-]*+|[^\s\w]")  # "U.S." is one word, as "American" is
 _REFER_BEFORE = regex.compile(
     r"""(?:\b(?:up|down)?\s*from(?:\s+(?:a|its|the)\s+(?:peak|high|low)\s+of)?   # "down from a peak of 34,000"
       | \b(?:put|puts|putting|set|sets|raised|lowered|revised|corrected|cut)\s+(?:the\s+|its\s+|their\s+)?

@@ -145,7 +145,6 @@ class Lexicon:
     noncount_nouns: frozenset[str]
     months: dict[str, int]
     not_names: frozenset[str]
-    populations: dict[str, str]
     weekdays: dict[str, int]
     currencies: dict[str, tuple[str, str]]  # form -> (ISO code, "symbol" | "word")
     events: dict[str, tuple[str, bool]]  # noun -> (kind, names a place before it)
@@ -210,7 +209,6 @@ def load() -> Lexicon:
         count_nouns=_words("count_nouns.tsv"),
         thing_nouns=frozenset(r[0].lower() for r in _lines("count_nouns.tsv") if r[1] == "thing"),
         noncount_nouns=_words("noncount_nouns.txt"),
-        populations={r[0].lower(): r[1] for r in _lines("populations.tsv")},
         not_names=frozenset(r[0] for r in _lines("not_names.txt")),
         months={r[0]: int(r[2]) for r in _lines("calendar.tsv") if r[1] == "month"},
         weekdays={r[0]: int(r[2]) for r in _lines("calendar.tsv") if r[1] == "weekday"},

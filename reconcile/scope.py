@@ -147,7 +147,7 @@ WINDOW = 300
 """Characters either side of a figure that its scope is read from, at most."""
 
 _CLAUSE_END = regex.compile(  # punctuation and the conjunctions that open another clause
-    r"""[;:.!?()\[\]—–]|,\s|\s-\s
+    r"""[;:!?()\[\]—–]|(?<!\b\p{Lu})\.|,\s|\s-\s    # not the stops of "U.S.": an abbreviation, not a clause's end
       | \b(?:b(?:ut|ecause)|w(?:hile|hereas|hen)|t(?:hough)|a(?:fter|lthough|mid  # by first letter: one tried a place
              |s(?<!\b(?:described|listed|classified|counted|identified|registered|recorded|reported|confirmed
                      |considered|regarded|treated|admitted|designated)\s++as)))\b  # "36 were described as serious": a preposition""",
@@ -304,7 +304,7 @@ _PERFECT_GATE = _gate("has", "have")
 _TOLL_GATE = _gate("toll", "number")
 _SINCE_GATE = _gate("since")
 _INCLUDING_GATE = _gate("including", "among", "whom", "them")
-_CLAUSE_PUNCT = regex.compile(r"[;:!?()]|[,.]\s")  # not the comma of "9,700"
+_CLAUSE_PUNCT = regex.compile(r"[;:!?()]|,\s|(?<!\b\p{Lu})\.\s")  # not the comma of "9,700", nor the stop of "U.S."
 _SINCE_START = regex.compile(
     rf"\bsince\s++(?:the\s++)?(?:(?:{_EVENT_NOUNS}|fighting|hostilities|start|beginning|outbreak)s?\b"
     rf"|(?:{alternation(list(LEXICON.months))})\b|\d{{1,2}}\s++(?:{alternation(list(LEXICON.months))})\b)",
@@ -362,7 +362,8 @@ def _singular(noun: str) -> str:
     return n[:-1] if n.endswith("s") and not n.endswith("ss") else n
 
 
-_NUMBER_OF = regex.compile(r"\b(?:number|tally|count|toll)\s++of\s++((?:[\p{L}-]++\s++){0,3})", regex.IGNORECASE)
+_NUMBER_OF = regex.compile(  # the words may hold an abbreviation: "the number of U.S. service members wounded"
+    r"\b(?:number|tally|count|toll)\s++of\s++((?:(?:(?:\p{Lu}\.){2,}+|[\p{L}-]++)\s++){0,3})", regex.IGNORECASE)
 _NUMBER_OF_GATE = _gate("number", "tally", "count", "toll")
 _FACILITY_GATE = _gate("hospital", "morgue", "clinic", "mortuary")
 _LEAVING_GATE = _gate("leaving", "leaves", "left", "but")

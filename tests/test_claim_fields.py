@@ -302,6 +302,9 @@ DATE_ROWS = [
     Row("Quake kills 65\n\nA quake struck on Tuesday, killing 65 people, 17 days after the country's deadliest "
         "disaster in decades, officials said.", "65", "event_date", "2025-03-04",
         "'N days after' inside a sentence counts from its verb's day, not from publication"),
+    Row("Quakes in Varna\n\nThe first quake struck on Saturday, killing 40 people.\n\nOne person died in this "
+        "morning's quake, the hospital said.", "One", "event_date", "2025-03-07",
+        "'this morning' is today, as 'today' is; 'this morning's quake' names its event"),
     Row("Port blast toll rises\n\nA week after the explosion at the port of Varna, the toll stands at 80, "
         "officials say.", "80", "event_date", None,
         "a count of weeks before a clause is a round figure, not a day"),

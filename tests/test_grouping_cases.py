@@ -351,6 +351,15 @@ CASES: list[Case] = [
         [("a:99", "b:101")], [("a:41", "a:99"), ("a:41", "b:101")],
         "a fronted 'Among the dead, N were ...' makes N a part, as 'Of the dead, N were ...' does",
     ),
+    (
+        [("a", "2024-03-08", "Market bombing in Olmen\n\nA suicide bomber attacked a market in Olmen on Thursday, "
+                             "killing nine U.S. service members and at least 50 civilians, officials said."),
+         ("b", "2024-03-10", "Olmen toll rises\n\nThe Pentagon raised the number of U.S. service members killed "
+                             "in the Olmen bombing to 11, while health officials put the toll at 63.")],
+        [("a:nine", "b:11"), ("a:50", "b:63")], [("a:nine", "a:50"), ("b:11", "b:63")],
+        "'U.S.' is one word, not a clause's end: the service members counted after it (and in 'the number of "
+        "U.S. service members') are a part apart from the toll",
+    ),
 ]
 
 
