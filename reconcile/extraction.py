@@ -103,6 +103,7 @@ _AUX_BEFORE = regex.compile(
     r"\b(?:were|was|are|is|be|been|being|remain|remained|remains|still|had|have|has|got)\s+(?:\w+\s+)?\Z",
     regex.IGNORECASE | regex.REVERSE)
 _BY_AFTER = regex.compile(r"\s++by\b")
+_PARTITIVE_AFTER = regex.compile(r"[ \t]++of[ \t]++(?:the|them|those|whom)\b", regex.IGNORECASE)  # "18 of the dead"
 _PUNCT = regex.compile(r"[,;:()\"“”—]")
 _DET_OR_AND = regex.compile(r"\b(?:the|and|or|but)\b", regex.IGNORECASE)
 _CLAUSE_END = regex.compile(r"[;:()\"“”—]")
@@ -941,7 +942,9 @@ def _claims_of(article: Article, sent: Sentence, figs: list[Figure],
                 metric = whole
             part_run = part
         else:
-            part_run = False
+            # "18 of the dead were Guatemalan, seven Honduran": a partitive is a part as "Of the dead, 18
+            # were" is, and the members after it gap its "of the dead were"
+            part_run = fig.kind is FigureKind.COUNT and _PARTITIVE_AFTER.match(s, b) is not None
         if opening is not None and a < opening.end() and metric is not Metric.OTHER:
             opening_metric = metric  # "Of the 73 dead, ...": the whole's own figure
         who = _who(s, b)

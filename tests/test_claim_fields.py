@@ -57,6 +57,8 @@ def _field(c: Claim | None, field: str) -> str | None:
 
 
 METRIC_ROWS = [
+    Row("Officials said 18 of the dead were Ruritanian, seven Moldovan and six Latvian.", "seven", "metric", "killed",
+        "the members after a partitive ('18 of the dead were X') gap its 'of the dead were', as after 'Of the dead,'"),
     Row("The ministry said 149 of the injured were in hospital, and that 42 foreigners, not 39, had died.", "42",
         "metric", "killed", "the predicate after a corrected figure ('42, not 39, had died') is the figure's too"),
     Row("Rights group: 39 killed, 361 injured, 32 disappeared", "32", "metric", "missing",
