@@ -310,6 +310,9 @@ _SINCE_START = regex.compile(
     rf"|(?:{alternation(list(LEXICON.months))})\b|\d{{1,2}}\s++(?:{alternation(list(LEXICON.months))})\b)",
     regex.IGNORECASE)
 _SINCE = regex.compile(r"\bsince\s++(?:the\s++)?(?:start\s++of\s++)?$", regex.IGNORECASE)
+_SINCE_DISASTER = regex.compile(
+    rf"\bsince\s++(?:the\s++)?(?:(?:start|beginning|onset)\s++of\s++(?:the\s++)?)?"
+    rf"(?:{_by_letter(LEXICON.events_of('disaster'))})s?\b", regex.IGNORECASE)
 _YEAR = regex.compile(r"(?<![\d,.])(1[89]\d\d|20\d\d)(?![\d,])")
 
 
@@ -603,7 +606,11 @@ def read(c: Claim, others: Sequence[tuple[int, int]] = ()) -> Reading:
     events = tuple(sorted({_singular(m.group()) for m in _EVENT_NOUN.finditer(segment)})) if cues.event \
         else ()  # one scan for both
     running = since or (cues.running and (_RUNNING.search(segment) is not None or _running_before(s, a)))
-    campaign = since or (cues.campaign and _CAMPAIGN.search(segment) is not None)
+    # "since the floods began" is the running total of one disaster, not a campaign of many incidents
+    near_since = [m.start() for m in _SINCE_START.finditer(s, max(0, a - WINDOW), min(len(s), b + WINDOW))] \
+        if since else []
+    disaster_since = bool(near_since) and all(_SINCE_DISASTER.match(s, i) for i in near_since)
+    campaign = (since and not disaster_since) or (cues.campaign and _CAMPAIGN.search(segment) is not None)
     return Reading(
         place=place, event_place=event_place, parts=tuple(sorted(parts)), nationality=nationality, kind=kind,
         fate=fate, running=running, campaign=campaign,

@@ -352,6 +352,18 @@ CASES: list[Case] = [
         "a fronted 'Among the dead, N were ...' makes N a part, as 'Of the dead, N were ...' does",
     ),
     (
+        [("a", "2024-05-05", "Floods in Varna\n\nVarna Live | Sunday 5 May\n\nThe floods in Varna have killed 75 "
+                             "people, the civil defence said on Sunday."),
+         ("b", "2024-05-12", "Varna flood deaths reach 143\n\nThe death toll from the floods in Varna has reached "
+                             "143, the civil defence said. The rains began on April 29. Four people have died of "
+                             "leptospirosis since the floods began, the health department said."),
+         ("c", "2024-05-21", "Varna floods\n\nThe civil defence confirms 161 deaths. In Lidan, where the airport "
+                             "has been closed since May 3, six people have died.")],
+        [("a:75", "b:143"), ("b:143", "c:161")], [],
+        "'since the floods began' is the running total of one disaster, not a campaign of incidents: a flood's "
+        "tolls on three days are one quantity",
+    ),
+    (
         [("a", "2024-03-08", "Market bombing in Olmen\n\nA suicide bomber attacked a market in Olmen on Thursday, "
                              "killing nine U.S. service members and at least 50 civilians, officials said."),
          ("b", "2024-03-10", "Olmen toll rises\n\nThe Pentagon raised the number of U.S. service members killed "
