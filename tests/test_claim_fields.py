@@ -57,6 +57,10 @@ def _field(c: Claim | None, field: str) -> str | None:
 
 
 METRIC_ROWS = [
+    Row("More than 100 people are believed to have been buried when a hillside collapsed.", "100", "metric",
+        "killed", "people buried by a landslide are its dead, as people 'killed' are"),
+    Row("More than 150 houses had been buried by the slide.", "150", "metric", "other",
+        "buried things are no toll: the counted noun says what was buried"),
     Row("Officials said 18 of the dead were Ruritanian, seven Moldovan and six Latvian.", "seven", "metric", "killed",
         "the members after a partitive ('18 of the dead were X') gap its 'of the dead were', as after 'Of the dead,'"),
     Row("The ministry said 149 of the injured were in hospital, and that 42 foreigners, not 39, had died.", "42",
