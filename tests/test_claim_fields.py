@@ -57,6 +57,10 @@ def _field(c: Claim | None, field: str) -> str | None:
 
 
 METRIC_ROWS = [
+    Row("Police detain four over restaurant fire that killed 46", "four", "metric", "detained",
+        "a headline's present 'detain' is the cue 'detained' is ('arrest' as 'arrested')"),
+    Row("Nearly 540,000 people have left their homes, the agency said.", "540,000", "metric", "displaced",
+        "'left their homes', 'out of their homes' say what 'forced from their homes' says"),
     Row("More than 100 people are believed to have been buried when a hillside collapsed.", "100", "metric",
         "killed", "people buried by a landslide are its dead, as people 'killed' are"),
     Row("More than 150 houses had been buried by the slide.", "150", "metric", "other",
