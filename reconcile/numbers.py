@@ -884,7 +884,9 @@ def _figure(text: str, lo: _Num, hi: _Num | None, hedge: str | None, hedge_q: st
         return fig
     currency = lo.currency or (hi.currency if hi else None)
     if kind is FigureKind.MONEY:
+        # a name several currencies share ("pesos", code "-") is money of no one known currency
         currency = _SYMBOLS.get(currency.upper() if currency else "") or _CURRENCY_WORDS.get(unit or "")
+        currency = None if currency == "-" else currency
     if lo.vague is not None:
         return _new_figure(lo.vague[0], lo.vague[1], True, True, Qualifier.VAGUE, kind, text[start:end], start, end,
                            hedge, currency, unit)
