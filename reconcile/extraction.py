@@ -164,7 +164,8 @@ _INCIDENT_METRICS = (_EVENT_METRICS | {Metric.MUNITIONS, Metric.OTHER}) - {Metri
 _CLAIM_KINDS = frozenset({FigureKind.COUNT, FigureKind.MONEY})
 _NOT_PLACES = frozenset(w.lower() for w in (*LEXICON.months, *LEXICON.weekdays)) | frozenset(
     {"the", "a", "an", "his", "her", "its", "their", "this", "that", "these", "those", "all", "one"})
-_PLACE_WORD = r"(?P<p>[A-Z][\w'’-]*+(?:[ \t]++[A-Z][\w'’-]*+)?)"
+_PLACE_WORD = (r"(?P<p>(?>(?:[A-Z]\.){2,}|[A-Z][\w'’-]*+(?:[ \t]++[A-Z][\w'’-]*+)?))"  # "U.S." is one name
+               r"(?![ \t]++(?i:border|frontier)s?\b)")  # "near the U.S. border" is not in the U.S.
 _LOCATIVE = alternation(LEXICON.places_of("locative"))  # "in", "across"
 _PLACE_MODIFIER = rf"(?:{alternation(LEXICON.places_of('modifier'))}[ \t]++)?"  # "in southern Gaza"
 _PLACE_AFTER = regex.compile(

@@ -195,7 +195,8 @@ _LOCATIVE = regex.compile(
     rf"""\b(?i:{_by_letter(LEXICON.places_of('locative'))})\s++      # in, at, across ...
     (?:the\s++)?(?:(?i:city|town|village|province|prefecture|state|region)\s++of\s++)?
     (?:(?i:{_by_letter(LEXICON.places_of('modifier'))})\s++)?        # southern, besieged ...
-    (\p{{Lu}}[\p{{L}}'’-]*+(?:\s++(?:del\s++|de\s++)?\p{{Lu}}[\p{{L}}'’-]*+){{0,2}})
+    ((?>(?:\p{{Lu}}\.){{2,}}|\p{{Lu}}[\p{{L}}'’-]*+(?:\s++(?:del\s++|de\s++)?\p{{Lu}}[\p{{L}}'’-]*+){{0,2}}))  # "U.S." or words
+    (?!\s++(?i:border|frontier)s?\b)                                 # "near the U.S. border" is not in the U.S.
     (?:\s++and\s++(?:the\s++)?(\p{{Lu}}[\p{{L}}'’-]*+(?:\s++\p{{Lu}}[\p{{L}}'’-]*+)?))?  # and Syria
     """,
     regex.VERBOSE,
@@ -534,7 +535,10 @@ def read(c: Claim, others: Sequence[tuple[int, int]] = ()) -> Reading:
     if cues.rise_by and _RISE_BY.search(s, max(0, a - 30), a):
         parts.add("increment")  # "The toll rose by 193 in the past 24 hours": the rise, not the toll
     nationality = None
-    words = [*after.split(None, 4)[:4], *who.split()]  # "Five of them are Iranian citizens"
+    # "Five of them are Iranian citizens", "28 of the dead were Guatemalan citizens": a partitive's
+    # predicate stands two words further on
+    n_after = 6 if after.lstrip().startswith("of ") else 4
+    words = [*after.split(None, n_after)[:n_after], *who.split()]
     for i, w in enumerate(words):
         w = w.strip(",.;:")
         if w[:1].isupper() and _DEMONYM.match(w) and w not in _NOT_PLACES and not (i and words[i - 1].lower() in _LOCATIVE_WORDS):

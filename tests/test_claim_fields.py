@@ -323,6 +323,10 @@ DATE_ROWS = [
 ]
 
 PLACE_ROWS = [
+    Row("Fire kills 39 migrants near U.S. border", "39", "place", None,
+        "'near the X border' is a border of X, not a place in X (and 'U.S.' is no place 'U')"),
+    Row("The storm killed 12 people in the U.S. on Sunday.", "12", "place", "U.S.",
+        "an abbreviation of capitals and stops is one name"),
     Row("Most of the deaths were in Tarvel province, where 290 people were killed.", "290", "place", "Tarvel",
         "a relative 'where' takes the place it follows"),
     Row("Most of the deaths were in Al Varna, where 290 people were killed.", "290", "place", "Al Varna",

@@ -352,6 +352,16 @@ CASES: list[Case] = [
         "a fronted 'Among the dead, N were ...' makes N a part, as 'Of the dead, N were ...' does",
     ),
     (
+        [("a", "2023-03-28", "Fire kills 39 migrants near U.S. border\n\nThirty-nine migrants were killed in a fire "
+                             "at a detention centre in Ciudad Juarez, officials said. Guatemala's foreign ministry "
+                             "said at least 28 of the dead were Guatemalan citizens."),
+         ("b", "2023-03-30", "Juarez fire: who were the 38 victims\n\nProsecutors confirmed 38 deaths in the fire "
+                             "in Ciudad Juarez. Of the dead, 18 were Guatemalans, officials said.")],
+        [("a:Thirty-nine", "b:38"), ("a:28", "b:18")], [("a:28", "a:Thirty-nine"), ("b:18", "b:38")],
+        "a nationality in a partitive's predicate ('28 of the dead were Guatemalan citizens') is a part, and "
+        "'near the U.S. border' does not set the story in the U.S.",
+    ),
+    (
         [("a", "2024-05-05", "Floods in Varna\n\nVarna Live | Sunday 5 May\n\nThe floods in Varna have killed 75 "
                              "people, the civil defence said on Sunday."),
          ("b", "2024-05-12", "Varna flood deaths reach 143\n\nThe death toll from the floods in Varna has reached "
