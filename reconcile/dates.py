@@ -110,6 +110,13 @@ _EVENT_NOUN_AFTER = regex.compile(  # "the April 25 earthquake", "an April 1 air
 _EVENT_NOUN_BEFORE = regex.compile(  # "the Noto Earthquake of Jan. 1", "Iran's attack on Sunday"
     rf"\b(?P<noun>{alternation(LEXICON.events_of('disaster', 'violence', 'occasion'))})(?:e?s)?[ \t]++(?:of|on)[ \t]++\Z",
     regex.IGNORECASE | regex.REVERSE)
+_EVENT_NP_BEFORE = regex.compile(  # an event noun, then places and names only, then "on": "the stampede at X in Y on"
+    rf"\b(?P<noun>{alternation(LEXICON.events_of('disaster', 'violence'))})(?:e?s)?"
+    rf"(?:[ \t]++(?:in|at|near)[ \t]++(?:the[ \t]++)?\p{{Lu}}[\w'’-]*+(?:[ \t]++[\w'’-]++){{0,3}}?){{0,2}}[ \t]++on[ \t]++\Z",
+    regex.IGNORECASE)  # searched forward in a window of 90 characters: bounded
+_TALLY_VERB_AFTER = regex.compile(
+    r"(?:[ \t]++(?:night|morning|evening|afternoon))?,?[ \t]++(?:has[ \t]++|had[ \t]++|have[ \t]++)?"
+    r"(?:risen|rose|climbed|reached|stood|stands|increased|jumped|passed|crossed)\b")
 _SCOPE_BEFORE = regex.compile(
     r"\b(?:since|before|until|through|(?:start|end|beginning)\s+of)\s+(?:the\s+)?\Z", regex.IGNORECASE | regex.REVERSE)
 
@@ -401,6 +408,10 @@ def _mentions(sentence: str, phrases: list[regex.Match[str]], published: dt.date
             role = "report"
         named = names_after or (
             _EVENT_NOUN_BEFORE.search(sentence, max(0, m.start() - 24), m.start()) if raw[-3:] in ("of ", "on ") else None)
+        if named is None and raw[-3:] == "on " and _TALLY_VERB_AFTER.match(sentence, m.end(), m.end() + 24):
+            # inside a subject before its tally verb, the date is the event's: "The death toll in the
+            # stampede at the satsang in Sikandrarao on Tuesday has risen to 121"
+            named = _EVENT_NP_BEFORE.search(sentence, max(0, m.start() - 90), m.start())
         # "Five days after a hillside fell, ...": a phrase that dates its event from now names it, as "Friday's quake"
         possessive = bool(m.group("poss") or m.group("ago_after")) or named is not None
         event = named.group("noun").lower() if named is not None else None

@@ -317,6 +317,12 @@ DATE_ROWS = [
     Row("Quakes in Varna\n\nThe first quake struck on Saturday, killing 40 people.\n\nOne person died in this "
         "morning's quake, the hospital said.", "One", "event_date", "2025-03-07",
         "'this morning' is today, as 'today' is; 'this morning's quake' names its event"),
+    Row("Blasts toll climbs to 90\n\nThe death toll in Sunday's bombings in Varna rose to 90 on Wednesday, police "
+        "said.", "90", "event_date", "2025-03-02", "a bombing is a blast: the headline's 'blasts' and 'Sunday's "
+        "bombings' name one act"),
+    Row("Stampede toll rises\n\nThe death toll in the stampede at a temple in Tarvel on Tuesday has risen to 121, "
+        "officials said.", "121", "event_date", "2025-03-04",
+        "a date inside the subject, between the event noun and the tally verb, is the event's"),
     Row("Port blast toll rises\n\nA week after the explosion at the port of Varna, the toll stands at 80, "
         "officials say.", "80", "event_date", None,
         "a count of weeks before a clause is a round figure, not a day"),
