@@ -77,8 +77,9 @@ _NOUN = rf"(?P<noun>{alternation(LEXICON.events_of('disaster', 'violence', 'occa
 INCIDENT_NOUN = re.compile(greedy(rf"\b{_NOUN}"))  # on lower-cased text
 _HAPPENING = ("killed", "injured", "hostages_taken", "hostages_released", "prisoners_released")
 _FRONTED = regex.compile(r"(?:[ \t]++(?:morning|afternoon|evening|night))?[ \t]*+,")  # "Early on Sunday, ..."
-MODAL = regex.compile(r"\b(?:would|will|could|may|might|can|need|needs|must|shall)\b", regex.IGNORECASE)
-"""A modal: the clause says what may happen, not what happened."""
+MODAL = regex.compile(r"\b(?:[Ww]ould|[Ww]ill|[Cc]ould|may|[Mm]ight|[Cc]an|[Nn]eeds?|[Mm]ust|[Ss]hall)\b")
+"""A modal: the clause says what may happen, not what happened. ("May" with a capital is the month:
+"Cox's Bazar, May 14 - Cyclone Mocha crashed ashore on Sunday" says what happened.)"""
 NEW_INCIDENT = regex.compile(  # an indefinite noun phrase brings in a new incident: "an Israeli strike"
     rf"\b(?:a|an|another)[ \t]++(?:[\w-]++[ \t]++)?{_NOUN}", regex.IGNORECASE)
 _HAPPENED = re.compile(greedy(

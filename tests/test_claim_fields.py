@@ -400,3 +400,21 @@ def test_a_date_in_a_quotation_dates_no_incident() -> None:
             "governor said of the crew.")
     c = _claim(text, "Six", published="2025-03-04")  # a Tuesday
     assert _field(c, "event_date") == "2025-03-04"
+
+
+def test_the_month_may_is_no_modal() -> None:
+    """'May' with a capital is the month: a sentence that names it still says what happened."""
+    import datetime as dt
+
+    from reconcile.dates import find_dates_in
+    from reconcile.incident import incident_date
+    from reconcile.sentences import split_sentences
+
+    text = "Cyclone kills 12\n\nThe cyclone struck on Monday, as forecasters had warned in May."
+    sents = split_sentences(text)
+    day = dt.date(2025, 3, 7)
+    got = incident_date(sents, find_dates_in(text, sents, day), day)
+    assert got is not None and got.label == "2025-03-03"
+    text = "Cyclone kills 12\n\nThe cyclone may strike on Monday."  # the verb still is one
+    sents = split_sentences(text)
+    assert incident_date(sents, find_dates_in(text, sents, day), day) is None

@@ -115,7 +115,7 @@ _TALLY_BEFORE = regex.compile(  # scope._TALLY as it was, branch by branch
     regex.VERBOSE | regex.IGNORECASE,
 )
 _CLAUSE_END_BEFORE = regex.compile(  # scope._CLAUSE_END as it was: the look behind "as" before it
-    r"""[;:.!?()\[\]—–]|,\s|\s-\s|\b(?:but|while|whereas|when|after|because|though|although|amid)\b
+    r"""[;:!?()\[\]—–]|(?<!\b\p{Lu})\.|,\s|\s-\s|\b(?:but|while|whereas|when|after|because|though|although|amid)\b
       | (?<!\b(?:described|listed|classified|counted|identified|registered|recorded|reported|confirmed
                 |considered|regarded|treated|admitted|designated)\s++)\bas\b""",
     regex.VERBOSE)
