@@ -97,6 +97,9 @@ _DATELINE_AFTER = regex.compile(r"[ \t]*+(?:\([^)\n]{1,40}\))?[ \t]*+\.?[-–—
 _FROM_BEFORE = regex.compile(r"\bfrom[ \t]+\Z", regex.IGNORECASE | regex.REVERSE)
 _UNTIL_AFTER = regex.compile(r"[ \t]++(?:until|till|to|through)\b", regex.IGNORECASE)
 _WHEN_AFTER = regex.compile(r",?[ \t]++when\b")
+_ACCORDING_BEFORE = regex.compile(  # "according to state media on", "according to the ministry's figures on"
+    r"\baccording[ \t]++to\b[^.;:!?\"“”\n,]{1,50}?[ \t](?:on|late[ \t]++on|early[ \t]++on)[ \t]++\Z",
+    regex.IGNORECASE)
 _OPENING_MARKS = " \t\"'“‘-–—•*"
 _THAT_AFTER = regex.compile(r"(?:[ \t]++(?:morning|afternoon|evening|night))?[ \t]++that\b")
 _TOLD_BEFORE = regex.compile(  # "told the United Nations in a letter on Sunday [that ...]": the verb the date modifies
@@ -401,6 +404,9 @@ def _mentions(sentence: str, phrases: list[regex.Match[str]], published: dt.date
                 _REPORT_BEFORE.search(before) or _BY_BEFORE.search(raw) or _TALLY_BEFORE.search(raw)):
             # a date that names its event is no adverb of the verb before it: "killed by Tuesday's strike"
             role = "report"
+        elif role == "event" and not (m.group("poss") or names_after) \
+                and _ACCORDING_BEFORE.search(sentence[max(0, m.start() - 70): m.start()]):
+            role = "report"  # "according to state media on Friday, May 19": the day of the report
         elif role == "event" and _THAT_AFTER.match(sentence, m.end(), m.end() + 24) \
                 and _TOLD_BEFORE.search(sentence[max(0, m.start() - 80): m.start()]):
             # a date between a verb of saying and its that-clause modifies the saying: "told the
@@ -415,5 +421,9 @@ def _mentions(sentence: str, phrases: list[regex.Match[str]], published: dt.date
         # "Five days after a hillside fell, ...": a phrase that dates its event from now names it, as "Friday's quake"
         possessive = bool(m.group("poss") or m.group("ago_after")) or named is not None
         event = named.group("noun").lower() if named is not None else None
-        out.append(DateMention(m.start(), m.end(), m.group(), _resolve(m, published), role, possessive, event))
+        period = _resolve(m, published)
+        if out and out[-1].role != role and sentence[out[-1].end:m.start()] in (", ", " ") \
+                and out[-1].period == period:
+            role = out[-1].role  # "on Friday, May 19": one date told twice has one role
+        out.append(DateMention(m.start(), m.end(), m.group(), period, role, possessive, event))
     return out

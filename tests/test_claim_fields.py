@@ -323,6 +323,9 @@ DATE_ROWS = [
     Row("Stampede toll rises\n\nThe death toll in the stampede at a temple in Tarvel on Tuesday has risen to 121, "
         "officials said.", "121", "event_date", "2025-03-04",
         "a date inside the subject, between the event noun and the tally verb, is the event's"),
+    Row("Cyclone toll disputed\n\nThe cyclone struck on Monday.\n\nAt least 45 people died, according to state "
+        "media on Thursday, March 6.", "45", "event_date", "2025-03-03",
+        "'according to X on DATE' is the day of the report, and a date told again in apposition keeps that role"),
     Row("Port blast toll rises\n\nA week after the explosion at the port of Varna, the toll stands at 80, "
         "officials say.", "80", "event_date", None,
         "a count of weeks before a clause is a round figure, not a day"),
