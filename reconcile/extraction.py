@@ -75,6 +75,13 @@ _SUBJECT_OF = regex.compile(  # "the number of people who died", "the list of pe
     regex.IGNORECASE | regex.DOTALL)
 _COUNT_NOUN = regex.compile(r"[ \t]++(?:figure|count|tally|toll|number|total)[ \t]*+", regex.IGNORECASE)
 _PARTITIVE = regex.compile(r"\bof[ \t]++(?:the|those|these)[ \t]++\Z", regex.IGNORECASE | regex.REVERSE)
+_OF_BEFORE = regex.compile(r"\bof[ \t]++(?:the[ \t]++|all[ \t]++)?\Z", regex.IGNORECASE)
+_PARTICIPLE_CUE = regex.compile(r"[A-Za-z]+ed|taken|held|hurt", regex.IGNORECASE)  # a cue that can describe a noun
+_NOUNISH = r"(?:[a-z][a-z-]{0,30}s|people|children|men|women)"  # a plural noun after a count
+_PLURAL_NOUN_AFTER = regex.compile(
+    rf"[ \t]++(?!(?:{alternation(list(LEXICON.function_words))}|this|was|has|is|us)\b){_NOUNISH}\b")
+_PLURAL_NOUN_BEFORE = regex.compile(
+    rf"\b(?!(?:{alternation(list(LEXICON.function_words))}|this|was|has|is|us)\b)(?:{_NOUNISH}|[A-Z][a-z]++s)[ \t]++\Z")
 _PASSIVE_CUE = regex.compile(r"(?:were|was)\s", regex.IGNORECASE)  # "61 were killed in India and 25 in Tibet"
 _OF_THEM = regex.compile(r"\s++of\s++(?:them|whom|those)\b", regex.IGNORECASE)
 # Parts of a whole: a list's members count what its head counts.
@@ -191,6 +198,12 @@ def _words_between(s: str) -> int:
     return len(_WORD.findall(s))
 
 
+def _first_word(sentence: str, at: int) -> str:
+    """The word that starts at ``at`` (a cue's first word)."""
+    m = _WORD.match(sentence, at)
+    return m.group() if m is not None else ""
+
+
 def _metric(sentence: str, a: int, b: int, prev_end: int, next_start: int,
             cues: list[tuple[int, int, str, str]], prev_metric: Metric | None, hedge_start: int) -> Metric:
     """The metric of the figure at [a, b) of the sentence, from the cue words around it.
@@ -225,6 +238,8 @@ def _metric(sentence: str, a: int, b: int, prev_end: int, next_start: int,
     limit = next_start
     if next_start < len(sentence) and _CONTRAST.search(sentence, max(b, next_start - 16), next_start):
         limit = len(sentence)  # "42 foreigners, not 39, had died": the predicate after the corrected figure is both's
+    elif next_start < len(sentence) and _OF_BEFORE.search(sentence, b, next_start):
+        limit = len(sentence)  # "Two of 17 kidnapped missionaries freed": the whole is inside the part's phrase
     after = [(c0, m) for c0, c1, m, pos in cues
              if c0 >= b and c0 < limit and pos in ("after", "both") and not _modifier(sentence, c0, c1)]
     before = [(c1, m) for c0, c1, m, pos in cues if c1 <= hedge_start and c0 >= prev_end
@@ -250,6 +265,24 @@ def _metric(sentence: str, a: int, b: int, prev_end: int, next_start: int,
             died = [m for c0, m in close[1:] if sentence[c0:c0 + 12].lower().split()[0].strip(",;:.") in _DYING]
             if died:
                 return Metric(died[0])
+        # (the whole of a partitive keeps the participle that describes it: "Two of 17 kidnapped
+        # missionaries freed" counts 17 kidnapped, two freed)
+        if not with_aux and _PARTICIPLE_CUE.fullmatch(_first_word(sentence, close[0][0])) \
+                and not _OF_BEFORE.search(sentence, max(0, hedge_start - 12), hedge_start):
+            c0 = close[0][0]
+            c1 = c0 + len(_first_word(sentence, c0))
+            if len(close) > 1 and _PLURAL_NOUN_AFTER.match(sentence, c1):
+                # "Two of 17 kidnapped missionaries freed": a participle before its noun describes it;
+                # the verb after is the predicate
+                return Metric(close[1][1])
+            if _PLURAL_NOUN_BEFORE.search(sentence, max(0, c0 - 30), c0):
+                # "Two of the 17 missionaries kidnapped in Haiti last month have been released": a
+                # participle after its noun is a reduced relative; a finite verb later in the clause rules
+                finite = [(d0, m) for d0, d1, m, pos in cues if c1 < d0 < limit and pos in ("after", "both")
+                          and _AUX_BEFORE.search(sentence, max(0, d0 - 20), d0)
+                          and not _PUNCT.search(sentence, c1, d0) and _words_between(sentence[c1:d0]) <= 14]
+                if finite:
+                    return Metric(finite[0][1])
         return Metric((with_aux or strong or close)[0][1])  # "105 hostages freed": the verb, not the noun
     if near_before is not None and _words_between(sentence[near_before[0]:a]) <= 8:
         return Metric(near_before[1])

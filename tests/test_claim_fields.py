@@ -57,6 +57,18 @@ def _field(c: Claim | None, field: str) -> str | None:
 
 
 METRIC_ROWS = [
+    Row("Two of 17 kidnapped missionaries freed", "Two", "metric", "hostages_released",
+        "a participle before its noun describes it: the part's predicate is the verb after the whole"),
+    Row("Two of 17 kidnapped missionaries freed", "17", "metric", "hostages_taken",
+        "the whole of a partitive keeps the participle that describes it"),
+    Row("Two of the 17 missionaries kidnapped in Varna last month have been released, the group said.", "Two",
+        "metric", "hostages_released", "a participle after its noun is a reduced relative: the finite verb rules"),
+    Row("All 137 pupils abducted from a school in Tarvel have been released, the governor said.", "137", "metric",
+        "hostages_released", "the reduced relative 'abducted from a school' gives way to the finite 'have been released'"),
+    Row("Five people injured in the attack have died.", "Five", "metric", "killed",
+        "the same for the hurt who then died"),
+    Row("Gunmen freed 137 pupils abducted from the school.", "137", "metric", "hostages_released",
+        "counter-row: a verb right before the figure still rules"),
     Row("Police detain four over restaurant fire that killed 46", "four", "metric", "detained",
         "a headline's present 'detain' is the cue 'detained' is ('arrest' as 'arrested')"),
     Row("Nearly 540,000 people have left their homes, the agency said.", "540,000", "metric", "displaced",
