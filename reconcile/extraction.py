@@ -67,7 +67,8 @@ _REFER_WORDS = ("from", "figure", "number", "count", "total", "tally", "toll", "
 _PREDICATE_BEFORE = regex.compile(  # the verb that gives a subject its figure: "rose to", "stood at", "were"
     r"""(?:\b(?:(?:has|have|had)\s++)?(?:rose|risen|rises|climbed|climbs|reached|reaches|jumped|jumps|increased|grew|hit|hits
            |stood|stands|was|were|is|are|falls|drops
-           |became|become|dropped|fell|fallen|declined|decreased|shrank|shrunk)
+           |became|become|dropped|fell|fallen|declined|decreased|shrank|shrunk
+           |held|holds|contained|contains|listed|lists)                 # "the list of people unaccounted for held 159 names"
         (?:\s++(?:to|at))?|\b(?:to|now|at))\s*+\Z""",          # headlines: "corrects bodies to 78", "toll now 126"
     regex.IGNORECASE | regex.VERBOSE | regex.REVERSE)
 _SUBJECT_OF = regex.compile(  # "the number of people who died", "the list of people whose whereabouts were unknown"

@@ -57,6 +57,8 @@ def _field(c: Claim | None, field: str) -> str | None:
 
 
 METRIC_ROWS = [
+    Row("At its peak, the list of people unaccounted for held 159 names.", "159", "metric", "missing",
+        "'held' gives a list its figure as 'stood at' gives a number its figure"),
     Row("Two of 17 kidnapped missionaries freed", "Two", "metric", "hostages_released",
         "a participle before its noun describes it: the part's predicate is the verb after the whole"),
     Row("Two of 17 kidnapped missionaries freed", "17", "metric", "hostages_taken",
