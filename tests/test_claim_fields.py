@@ -57,6 +57,8 @@ def _field(c: Claim | None, field: str) -> str | None:
 
 
 METRIC_ROWS = [
+    Row("Police fired 45 rounds of tear gas into the stands.", "45", "metric", "munitions",
+        "tear gas fired is a munition, in rounds or canisters"),
     Row("At its peak, the list of people unaccounted for held 159 names.", "159", "metric", "missing",
         "'held' gives a list its figure as 'stood at' gives a number its figure"),
     Row("Two of 17 kidnapped missionaries freed", "Two", "metric", "hostages_released",
