@@ -176,8 +176,16 @@ def _clean(src: str, strict: bool = True) -> str | None:
 _TO_BEFORE = regex.compile(r"\bto[ \t]++\Z", regex.IGNORECASE)
 
 
-def _subject_before(sentence: str, verb_start: int) -> str | None:
-    """The noun phrase that ends right before a verb: tried clause by clause, right to left."""
+_CLAUSE_SUBJECT = regex.compile(  # a clause's subject before its finite verb: "Indonesian authorities have revised"
+    r"\s*+((?:[\w'’.-]++\s++){0,4}?[\w'’.-]++)\s++(?:have|has|had|were|was|are|is|will|would)\b")
+
+
+def _subject_before(sentence: str, verb_start: int, participle: bool = False) -> str | None:
+    """The noun phrase that ends right before a verb: tried clause by clause, right to left.
+
+    A participle ("..., saying ...") has no subject of its own: it takes the subject of the
+    clause it hangs on ("Indonesian authorities have revised the toll to 125, saying ..."), read
+    from the start of each clause before it, not a dateline ("JAKARTA, Oct 3 -")."""
     seg = sentence[max(0, verb_start - _WINDOW):verb_start]  # bounded: linear on hostile text
     seg = seg.rstrip()
     pieces: list[str] = []
@@ -192,6 +200,11 @@ def _subject_before(sentence: str, verb_start: int) -> str | None:
     else:
         pieces.append(seg[:last])
     for piece in pieces:
+        if participle:
+            lead = _CLAUSE_SUBJECT.match(piece)
+            src = _clean(lead.group(1)) if lead is not None else None
+            if src is not None:
+                return src
         src = _clean(piece)
         if src is not None:
             return src
@@ -246,7 +259,7 @@ def find_attributions(sentence: str) -> list[tuple[Found, Attribution]]:
             if got:
                 out.append((Found(v_start, agent.end(), "object"), _make(got, relay)))
             continue
-        src = _subject_before(sentence, start)
+        src = _subject_before(sentence, start, participle=verb == "saying")
         if src is None:
             continue
         rest = sentence[v_end: v_end + _WINDOW].strip()

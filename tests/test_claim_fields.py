@@ -204,6 +204,9 @@ CLAIM_ROWS = [
 ]
 
 SOURCE_ROWS = [
+    Row("VARNA, Oct 3 (Wire) - Authorities have revised the number of people killed in the crush down to 125, saying "
+        "some victims had been counted twice.", "125", "source", "Authorities",
+        "a participle 'saying' takes the subject of the clause it hangs on, not the dateline's city"),
     Row("Summary of the day: the state civil defence now counts 78 deaths.", "78", "source", "the state civil defence",
         "a present 'counts' attributes as the past 'counted' does"),
     Row("The president said the toll had risen to 326, up from 225 announced by the agency on Monday.", "225",
