@@ -63,7 +63,7 @@ DATE_PATTERN = regex.compile(
         |[lL]ast[ \t]++month|[tT]his[ \t]++month|[lL]ast[ \t]++year|[tT]his[ \t]++year              # "Last year" opens sentences
         |[eE]arlier[ \t]++this[ \t]++(?:week|month|year)))\b
   | (?P<yr>(?P<yr_y>(?:1[89]|20)\d\d)\b                     # a bare year: the digits first (cheap), then their context
-        (?: (?<=\b(?:the|a|an|its|this)[ \t]++\d{{4}})            # "the 2016 Kumamoto quakes": a year naming an event
+        (?: (?<=\b(?i:the|a|an|its|this)[ \t]++\d{{4}})            # "the 2016 Kumamoto quakes": a year naming an event
             (?=(?:[ \t]++\p{{Lu}}[\p{{L}}'’-]*+){{0,2}}(?:[ \t]++\p{{Ll}}++)?[ \t]++(?i:{_EVENT_NOUNS})s?\b)  # "the 2004 Beslan school siege"
           | (?<=\b(?i:{_EVENT_NOUNS})s?[ \t]++of[ \t]++\d{{4}})       # "the Sewol ferry disaster of 2014"
           | (?<=\b(?i:in|since|by|until|from|during|before|after|year|start[ \t]++of|end[ \t]++of)[ \t]++\d{{4}})  # "In 2013,"

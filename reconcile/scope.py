@@ -349,6 +349,8 @@ _AMONG = regex.compile(  # "60 Jordanians were also among the dead": a part of t
 _FRONTED = regex.compile(  # a fronted partitive scopes its sentence: "Of the wounded, 36 were serious and 96 minor",
     # "Among the identified dead, 41 were aged 70 or older"
     r"""[\s"“']*+(?:(?:but|and)\s++)?(?:of|among)\s++(?:the|those)\s++[^,;:.!?\d]{1,40}+,""", regex.IGNORECASE)
+_PARTITIVE_COPULA = regex.compile(  # "of the dead were", "of them are", "of those killed were"
+    r"\s*+of\s++(?:the\s++|them\s++|those\s++)?(?:[\p{L}-]++\s++){0,2}?(?:were|was|are|is)\s++", regex.IGNORECASE)
 _WHOLE_OF = regex.compile(  # "57 of the 131 victims had been identified": 131 is the whole, the state is 57's
     r"\s*+of\s++(?:all\s++)?the\s++$", regex.IGNORECASE)
 _PEOPLE = frozenset({"people", "persons", "person", "residents", "inhabitants", "civilians", "individuals"})
@@ -503,9 +505,13 @@ def read(c: Claim, others: Sequence[tuple[int, int]] = ()) -> Reading:
         if nxt is not None:
             stop = _CLAUSE_PUNCT.search(s, nxt, min(len(s), nxt + 80))
             tail = " ".join(_AND.split(s[nxt:stop.start() if stop else nxt + 80], maxsplit=1)[0].split()[:10])
+    # "Five of the dead were children": a partitive's predicate says who the part is
+    copula = _PARTITIVE_COPULA.match(after) if after.lstrip().startswith("of ") else None
+    predicate = " ".join(after[copula.end():].split(None, 3)[:3]) if copula is not None else ""
     for text, allowed in ((near_after, ("state", "fate", "kind")),
                           (tail, ("state",)),
                           (noun_after, ("population",)),
+                          (predicate, ("population",)),
                           (who, ("population", "state", "fate", "kind")),
                           (_counted_before(before) if cues.number_of else "", ("population",))):
         for w in _scope_words_in(text) if text else ():

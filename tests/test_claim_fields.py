@@ -345,6 +345,8 @@ DATE_ROWS = [
     Row("Cyclone toll disputed\n\nThe cyclone struck on Monday.\n\nAt least 45 people died, according to state "
         "media on Thursday, March 6.", "45", "event_date", "2025-03-03",
         "'according to X on DATE' is the day of the report, and a date told again in apposition keeps that role"),
+    Row("Hotel collapse\n\nThe 1981 collapse of two walkways at a hotel in Tarvel killed 114 people.", "114",
+        "event_date", "1981", "'The 1981 collapse' at a sentence's start names an event of 1981, as 'the 1981 collapse' does"),
     Row("Port blast toll rises\n\nA week after the explosion at the port of Varna, the toll stands at 80, "
         "officials say.", "80", "event_date", None,
         "a count of weeks before a clause is a round figure, not a day"),

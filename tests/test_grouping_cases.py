@@ -362,6 +362,14 @@ CASES: list[Case] = [
         "'near the U.S. border' does not set the story in the U.S.",
     ),
     (
+        [("a", "2021-07-01", "Collapse kills 60\n\nThe collapse of a tower in Varna killed 60 people, officials said. "
+                             "Five of the dead were children."),
+         ("b", "2021-07-03", "Varna collapse toll rises to 64\n\nThe collapse of the tower in Varna killed 64 people, "
+                             "officials said. Seven of the dead were children.")],
+        [("a:60", "b:64"), ("a:Five", "b:Seven")], [("a:Five", "a:60"), ("b:Seven", "b:64")],
+        "a partitive's predicate says who the part is: 'Five of the dead were children' counts children",
+    ),
+    (
         [("a", "2024-05-05", "Floods in Varna\n\nVarna Live | Sunday 5 May\n\nThe floods in Varna have killed 75 "
                              "people, the civil defence said on Sunday."),
          ("b", "2024-05-12", "Varna flood deaths reach 143\n\nThe death toll from the floods in Varna has reached "
