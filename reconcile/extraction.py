@@ -171,7 +171,8 @@ _STOCK_METRICS = frozenset({Metric.HOSTAGES_HELD, Metric.POPULATION})
 _INCIDENT_METRICS = (_EVENT_METRICS | {Metric.MUNITIONS, Metric.OTHER}) - {Metric.MISSING, Metric.DETAINED}
 _CLAIM_KINDS = frozenset({FigureKind.COUNT, FigureKind.MONEY})
 _NOT_PLACES = frozenset(w.lower() for w in (*LEXICON.months, *LEXICON.weekdays)) | frozenset(
-    {"the", "a", "an", "his", "her", "its", "their", "this", "that", "these", "those", "all", "one"})
+    {"the", "a", "an", "his", "her", "its", "their", "this", "that", "these", "those", "all", "one"}) | frozenset(
+    w for e in LEXICON.events for w in (e, e + "s"))  # a headline's "Quake toll reaches 157": no place "Quake"
 _PLACE_WORD = (r"(?P<p>(?>(?:[A-Z]\.){2,}|[A-Z][\w'’-]*+(?:[ \t]++[A-Z][\w'’-]*+)?))"  # "U.S." is one name
                r"(?![ \t]++(?i:border|frontier)s?\b)")  # "near the U.S. border" is not in the U.S.
 _LOCATIVE = alternation(LEXICON.places_of("locative"))  # "in", "across"

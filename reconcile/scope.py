@@ -204,7 +204,8 @@ _LOCATIVE = regex.compile(
 _POSSESSIVE = regex.compile(r"(\p{Lu}[\p{L}-]*+(?:\s++\p{Lu}[\p{L}-]*+)?)['’]s\b")
 _SUBJECT = regex.compile(  # "Wajima City has 69 dead", "Suzu 38": a place right before the figure
     r"(\p{Lu}[\p{L}-]*+(?:\s++\p{Lu}[\p{L}-]*+)?)"
-    r"(?:\s++(?:has|had|have))?(?:\s++(?:recorded|reported|counted|confirmed|registered))?\s*+$"
+    r"(?:\s++alone)?(?:\s++(?:has|had|have))?"
+    r"(?:\s++(?:recorded|reported|counted|confirmed|registered|lost|loses))?\s*+$"  # "Jajarkot alone loses 105"
 )
 
 

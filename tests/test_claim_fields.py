@@ -353,6 +353,8 @@ DATE_ROWS = [
 ]
 
 PLACE_ROWS = [
+    Row("Quake toll reaches 157; Jajarkot alone loses 105", "157", "place", None,
+        "an event noun before 'toll' names the event, not a place ('Quake toll')"),
     Row("Fire kills 39 migrants near U.S. border", "39", "place", None,
         "'near the X border' is a border of X, not a place in X (and 'U.S.' is no place 'U')"),
     Row("The storm killed 12 people in the U.S. on Sunday.", "12", "place", "U.S.",

@@ -370,6 +370,14 @@ CASES: list[Case] = [
         "a partitive's predicate says who the part is: 'Five of the dead were children' counts children",
     ),
     (
+        [("a", "2023-11-05", "Quake toll reaches 157; Jajarkot alone loses 105\n\nThe quake in western Nepal killed "
+                             "157 people, police said."),
+         ("b", "2023-11-06", "Nepal quake\n\nThe quake killed 160 people in western Nepal, officials said. In "
+                             "Jajarkot, 108 people died.")],
+        [("a:157", "b:160"), ("a:105", "b:108")], [("a:105", "a:157"), ("b:108", "b:160")],
+        "a place that 'loses' a number is where they died ('Jajarkot alone loses 105'), as 'Suzu has recorded 100'",
+    ),
+    (
         [("a", "2024-05-05", "Floods in Varna\n\nVarna Live | Sunday 5 May\n\nThe floods in Varna have killed 75 "
                              "people, the civil defence said on Sunday."),
          ("b", "2024-05-12", "Varna flood deaths reach 143\n\nThe death toll from the floods in Varna has reached "
