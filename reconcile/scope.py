@@ -350,6 +350,9 @@ _AMONG = regex.compile(  # "60 Jordanians were also among the dead": a part of t
 _FRONTED = regex.compile(  # a fronted partitive scopes its sentence: "Of the wounded, 36 were serious and 96 minor",
     # "Among the identified dead, 41 were aged 70 or older"
     r"""[\s"“']*+(?:(?:but|and)\s++)?(?:of|among)\s++(?:the|those)\s++[^,;:.!?\d]{1,40}+,""", regex.IGNORECASE)
+_PERSONS_AFTER = regex.compile(  # the figure counts people or bodies: "nine of the victims", "40 bodies"
+    r"\s++(?:of\s++(?:the|them|those)\b|(?:more\s++)?(?:bodies|victims|dead|people|remains|survivors|children)\b)",
+    regex.IGNORECASE)
 _PARTITIVE_COPULA = regex.compile(  # "of the dead were", "of them are", "of those killed were"
     r"\s*+of\s++(?:the\s++|them\s++|those\s++)?(?:[\p{L}-]++\s++){0,2}?(?:were|was|are|is)\s++", regex.IGNORECASE)
 _WHOLE_OF = regex.compile(  # "57 of the 131 victims had been identified": 131 is the whole, the state is 57's
@@ -509,7 +512,12 @@ def read(c: Claim, others: Sequence[tuple[int, int]] = ()) -> Reading:
     # "Five of the dead were children": a partitive's predicate says who the part is
     copula = _PARTITIVE_COPULA.match(after) if after.lstrip().startswith("of ") else None
     predicate = " ".join(after[copula.end():].split(None, 3)[:3]) if copula is not None else ""
+    # "has now identified nine of the victims": a verb of state right before the figure, whose object is
+    # people or bodies (not "identified 499 deaths": a count of events found)
+    last = before.split()[-2:] if before and before[-1:].isspace() else []
+    verb_before = " ".join(last if last[-1:] == ["over"] else last[-1:]) if last and _PERSONS_AFTER.match(s, b) else ""
     for text, allowed in ((near_after, ("state", "fate", "kind")),
+                          (verb_before, ("state",)),
                           (tail, ("state",)),
                           (noun_after, ("population",)),
                           (predicate, ("population",)),

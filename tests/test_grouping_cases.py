@@ -378,6 +378,16 @@ CASES: list[Case] = [
         "a place that 'loses' a number is where they died ('Jajarkot alone loses 105'), as 'Suzu has recorded 100'",
     ),
     (
+        [("a", "2021-06-27", "Collapse kills 12\n\nThe collapse in Surfside killed 12 people, officials said. The "
+                             "medical examiner has identified nine of the victims."),
+         ("b", "2021-06-30", "Surfside toll rises\n\nThe collapse in Surfside has killed 18 people, officials said. "
+                             "The medical examiner has identified 11 of the victims. A survey of funeral homes "
+                             "identified 19 deaths.")],
+        [("a:12", "b:18"), ("a:nine", "b:11")], [("a:nine", "a:12"), ("b:11", "b:18")],
+        "a verb of state right before the figure makes a part when its object is people ('identified nine of the "
+        "victims'), not a count of events ('identified 19 deaths')",
+    ),
+    (
         [("a", "2024-05-05", "Floods in Varna\n\nVarna Live | Sunday 5 May\n\nThe floods in Varna have killed 75 "
                              "people, the civil defence said on Sunday."),
          ("b", "2024-05-12", "Varna flood deaths reach 143\n\nThe death toll from the floods in Varna has reached "
