@@ -61,6 +61,9 @@ _REFER_BEFORE = regex.compile(
       | \b(?:figure|number|count|total|tally)\s+(?:was|is|stood|stands|at)
            (?:\s+(?:probably|likely|closer\s+to|nearer|now|actually))*)\s*\Z""",
     regex.IGNORECASE | regex.VERBOSE | regex.REVERSE)
+_THE_FIGURE_OF = regex.compile(  # "the earlier figure of 174": a figure said to be revised counts what the revision counts
+    r"\bthe\s+(?:earlier|previous|initial|original|new|latest|revised|higher|lower)\s+(?:figure|tally|count)\s+of\s*+\Z",
+    regex.IGNORECASE)
 _REFER_WORDS = ("from", "figure", "number", "count", "total", "tally", "toll", "rose", "jumped", "climbed", "fell",
                 "dropped", "increased", "grew", "reached", "stood", "stands")
 """One of these is in every match of _REFER_BEFORE (lower case): a window with none is not read with it."""
@@ -226,6 +229,9 @@ def _metric(sentence: str, a: int, b: int, prev_end: int, next_start: int,
             return Metric(inside[-1])  # "put the number abducted at 129"
     if prev_metric is not None and (refer is not None or _OF_THEM.match(sentence, b, b + 30)):
         return prev_metric
+    if prev_metric is not None and _THE_FIGURE_OF.search(sentence, lo, hedge_start) \
+            and not any(c0 >= b and _words_between(sentence[b:c0]) <= 1 for c0, _, _, _ in cues):
+        return prev_metric  # "the earlier figure of 174 had included duplicates" (not "the tally of 199 hostages")
     pred = _PREDICATE_BEFORE.search(sentence, max(0, hedge_start - 40), hedge_start)
     if pred is not None:  # "The number of people who died ... has reached 156", "those unaccounted for were 222"
         subj = _SUBJECT_OF.search(sentence, max(prev_end, pred.start() - 200), pred.start())

@@ -57,6 +57,13 @@ def _field(c: Claim | None, field: str) -> str | None:
 
 
 METRIC_ROWS = [
+    Row("Authorities revised the number of people killed down to 125. The governor said the earlier figure of 174 "
+        "had included duplicate entries.", "174", "metric", "killed",
+        "'the earlier figure of N' is the count being revised: it counts what the revision counts"),
+    Row("Officials said the tally of 199 hostages was not final.", "199", "metric", "hostages_held",
+        "counter-row: a figure with its own noun keeps it"),
+    Row("Cyclone nears: Ruritania moves 750,000 to safety", "750,000", "metric", "evacuated",
+        "moving people 'to safety' is evacuating them"),
     Row("Police fired 45 rounds of tear gas into the stands.", "45", "metric", "munitions",
         "tear gas fired is a munition, in rounds or canisters"),
     Row("At its peak, the list of people unaccounted for held 159 names.", "159", "metric", "missing",
