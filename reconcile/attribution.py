@@ -323,6 +323,38 @@ def backreference_noun(src: str) -> str | None:
     return words[-1]
 
 
+_WORDS_OF = regex.compile(r"[\p{L}'’]++")
+
+
+@lru_cache(maxsize=4096)
+def speaker_kind(src: str) -> str | None:
+    """Whether a speaker phrase names a person ("spokesman Daniel Hagari", "Marisol Prado"), a body
+    ("the Qassam Brigades", "SML", "the civil defence") or cannot tell (None): "he" and "she"
+    refer back to a person, "it" to a body (`data/person_words.tsv`). A title makes a person
+    ("Maine State Police spokesperson Shannon Moss"); else a body's word, or an acronym, a body;
+    else two capitalised words a person's name."""
+    words = _WORDS_OF.findall(src)
+    kinds = {LEXICON.person_words.get(w.lower()) for w in words}
+    if "person" in kinds:
+        return "person"
+    if "body" in kinds or any(len(w) > 1 and w.isupper() for w in words):
+        return "body"
+    if sum(1 for w in words if w[:1].isupper()) >= 2:
+        return "person"
+    return None
+
+
+def refers_to(pronoun: str, a: Attribution) -> bool:
+    """Whether a pronoun can refer back to the speaker ``a``: "he"/"she" to a person, "it" to a
+    body, anything else (a noun's back-reference is matched by its noun elsewhere) to anyone."""
+    p = pronoun.strip().lower()
+    if p in ("he", "she"):
+        return speaker_kind(a.text) == "person"
+    if p == "it":
+        return speaker_kind(a.text) != "person"
+    return True
+
+
 def normalise_issuer(src: str) -> str:
     """A comparable issuer name: no leading article, no possessive, single spaces.
 

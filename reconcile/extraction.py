@@ -784,8 +784,11 @@ def _extract(article: Article | str, **meta: Any) -> list[Claim]:
         (read only when a claim refers back)."""
         noun = attr.backreference_noun(ref)
         for j in range(i - 1, max(-1, i - 1 - BACKREF_SENTENCES), -1):
+            if noun is None and j < i - 1 and sentences[j].paragraph != sentences[i].paragraph:
+                break  # a pronoun refers to a speaker of its own paragraph or of the sentence right before
             for _, a in reversed(attributions(j)):
-                if not attr.is_backreference(a.text) and (noun is None or noun in a.issuer.lower()):
+                if not attr.is_backreference(a.text) and (noun is None or noun in a.issuer.lower()) \
+                        and attr.refers_to(ref, a):
                     return a
         return None
 

@@ -138,6 +138,7 @@ class Lexicon:
     metric_cues: dict[str, tuple[str, str]]
     prisoner_words: frozenset[str]
     site_events: frozenset[str]  # "stampede", "attack": events that happen at one site
+    person_words: dict[str, str]  # "spokesman" -> "person", "ministry" -> "body"
     change_words: frozenset[str]  # "up", "rose": before "from X to Y", a change, not a range
     attribution_verbs: frozenset[str]
     count_nouns: frozenset[str]
@@ -204,6 +205,7 @@ def load() -> Lexicon:
         metric_cues={r[0]: (r[1], r[2]) for r in _lines("metrics.tsv")},
         prisoner_words=_words("prisoner_words.txt"),
         site_events=_words("site_events.txt"),
+        person_words={r[0].lower(): r[1] for r in _lines("person_words.tsv")},
         change_words=_words("change_words.txt"),
         attribution_verbs=_words("attribution_verbs.txt"),
         count_nouns=_words("count_nouns.tsv"),

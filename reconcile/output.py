@@ -36,7 +36,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from .records import Claim, Group, Report
+from .records import Attribution, Claim, Group, Report
 
 if TYPE_CHECKING:  # rich is imported when a table is drawn, not with the library
     from rich.console import Console, RenderableType
@@ -73,6 +73,20 @@ def _num(v: int | Decimal | None) -> int | float | None:
     return v
 
 
+_PRONOUNS = frozenset({"he", "she", "it", "they"})
+
+
+def spoken_by(source: Attribution | None) -> str | None:
+    """The ``source`` of the flat contract: who the text says gave the figure, as it names them. A
+    pronoun ("he said", "it added") names no one: the speaker it refers to stands in its place (the
+    record keeps the words as written in ``Attribution.text`` and the sentence as evidence)."""
+    if source is None:
+        return None
+    if source.text.strip().lower() in _PRONOUNS and source.issuer.lower() != source.text.strip().lower():
+        return source.issuer
+    return source.text
+
+
 def flat_claim(c: Claim) -> dict[str, Any]:
     """One claim as the flat object of the command-line contract (GUIDELINES.md)."""
     f = c.figure
@@ -90,7 +104,7 @@ def flat_claim(c: Claim) -> dict[str, Any]:
         "kind": f.kind.value,
         "metric": c.metric.value,
         "who": c.who,
-        "source": c.source.text if c.source else None,
+        "source": spoken_by(c.source),
         "issuer": c.source.issuer if c.source else None,
         "relay": c.source.relay if c.source else None,
         "event_date": c.event_date.label if c.event_date else None,

@@ -451,3 +451,36 @@ def test_the_month_may_is_no_modal() -> None:
     text = "Cyclone kills 12\n\nThe cyclone may strike on Monday."  # the verb still is one
     sents = split_sentences(text)
     assert incident_date(sents, find_dates_in(text, sents, day), day) is None
+
+
+PRONOUN_ROWS = [
+    ("Janan Sayeq told reporters that 2,053 people had died. He said 1,329 homes were destroyed.", "1,329",
+     "Janan Sayeq", "'he' stands for the person named in the sentence before"),
+    ("The health ministry said 40 people had died. Dr Amal Haddad said 12 were children. It said 60 were hurt.",
+     "60", "health ministry", "'it' skips a person and stands for the body named before"),
+    ("Abu Obeida said on television that talks had stalled. The Qassam Brigades said 200 hostages were held. He "
+     "said 22 had been killed.", "22", "Abu Obeida", "'he' skips a body ('Brigades') for the person named before"),
+    ("The ministry said 40 people died.\n\nIn a later briefing, officials in Varna spoke.\n\nIn another town, he "
+     "said 12 were missing.", "12", "he", "a pronoun reaches back only through its own paragraph and the sentence "
+     "right before: unresolved, it stays as written"),
+]
+
+
+@pytest.mark.parametrize("text,figure,want,why", PRONOUN_ROWS, ids=[r[3][:50] for r in PRONOUN_ROWS])
+def test_a_pronoun_source_is_the_speaker_it_refers_to(text: str, figure: str, want: str, why: str) -> None:
+    from reconcile.output import flat_claim
+
+    c = _claim("Story\n\n" + text, figure)
+    assert c is not None and c.source is not None
+    assert flat_claim(c)["source"] == want, why
+    assert c.source.text.lower() in ("he", "she", "it"), "the record keeps the words as written"
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("spokesman Rear Adm Daniel Hagari", "person"), ("Marisol Prado", "person"), ("the health ministry", "body"),
+    ("SML", "body"), ("Qassam Brigades", "body"), ("Maine State Police spokesperson Shannon Moss", "person"),
+    ("officials", None)])
+def test_speaker_kind(text: str, kind: str | None) -> None:
+    from reconcile.attribution import speaker_kind
+
+    assert speaker_kind(text) == kind
