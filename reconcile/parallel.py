@@ -47,7 +47,11 @@ CHUNK_CHARS = 64_000
 """Text per task sent to a worker: large enough that the messages cost little, small enough to keep order cheap."""
 CHUNK_ARTICLES = 256
 IN_FLIGHT_PER_JOB = 3
-"""Chunks queued per worker: enough that no worker waits, few enough that memory stays flat."""
+"""Chunks sent and not yet given back, per worker: few enough that memory stays flat, enough that a
+worker goes on while the parent waits for the oldest chunk (input order)."""
+QUEUED_PER_WORKER = 2
+"""Chunks a worker holds: the one it extracts and the next, so that it never waits for the parent;
+no more, so that at the end of the input no worker still holds a queue while the other has none."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,7 +180,7 @@ class _Worker:
         """Whether the task can be queued now without the parent blocking on a full pipe."""
         if not self.sent:
             return True  # the worker is reading: a send of any size goes through
-        return (len(self.sent) < IN_FLIGHT_PER_JOB
+        return (len(self.sent) < QUEUED_PER_WORKER
                 and sum(len(t.data) for t in self.sent) + len(task.data) + _PIPE_SLACK <= self.room)
 
     def send(self, task: _Task) -> None:
