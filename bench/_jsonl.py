@@ -87,5 +87,16 @@ def run_clis(commands: list[list[str]]) -> tuple[float, float]:
     return time.perf_counter() - t0, used
 
 
+def machine_cpu() -> float:
+    """CPU seconds the whole machine has spent busy since boot (all processes, /proc/stat; 0 elsewhere): the
+    difference over a run less the run's own CPU is what other processes took from it."""
+    try:
+        with open("/proc/stat", encoding="ascii") as fh:
+            user, nice, system, _idle, _iowait, irq, softirq, steal = map(int, fh.readline().split()[1:9])
+    except (OSError, ValueError):  # pragma: no cover - not Linux
+        return 0.0
+    return (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")
+
+
 def load() -> str:
     return " ".join(f"{x:.2f}" for x in os.getloadavg())
