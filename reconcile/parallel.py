@@ -248,8 +248,9 @@ def _serve(tasks: Connection, results: Connection, render: Callable[[Claim], Any
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle; it ends the workers
     for conn in inherited:
         conn.close()
-    while data := tasks.recv_bytes():  # an empty task: the end
-        results.send_bytes(pickle.dumps(_chunk(pickle.loads(data), render), pickle.HIGHEST_PROTOCOL))
+    with contextlib.suppress(EOFError, BrokenPipeError):  # the parent is gone: nobody to answer
+        while data := tasks.recv_bytes():  # an empty task: the end
+            results.send_bytes(pickle.dumps(_chunk(pickle.loads(data), render), pickle.HIGHEST_PROTOCOL))
 
 
 def _pooled(head: list[Article | ArticleError], rest: Iterator[Article | ArticleError],
