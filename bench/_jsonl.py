@@ -72,5 +72,31 @@ def run_cli(args: list[str]) -> tuple[float, int, int, float]:
     return seconds, usage.ru_maxrss * 1024, peak_tree, usage.ru_utime + usage.ru_stime
 
 
+def run_clis(commands: list[list[str]]) -> tuple[float, float]:
+    """Run several ``python -m reconcile`` commands at once: seconds until the last ends, and their CPU seconds
+    summed (with the workers they waited for)."""
+    t0 = time.perf_counter()
+    procs = [subprocess.Popen([sys.executable, "-m", "reconcile", *args], stdout=subprocess.DEVNULL)
+             for args in commands]
+    used = 0.0
+    for proc, args in zip(procs, commands, strict=True):
+        _, status, usage = os.wait4(proc.pid, 0)
+        if os.waitstatus_to_exitcode(status) != 0:
+            raise SystemExit(f"reconcile {' '.join(args)} exited {os.waitstatus_to_exitcode(status)}")
+        used += usage.ru_utime + usage.ru_stime
+    return time.perf_counter() - t0, used
+
+
+def machine_cpu() -> float:
+    """CPU seconds the whole machine has spent busy since boot (all processes, /proc/stat; 0 elsewhere): the
+    difference over a run less the run's own CPU is what other processes took from it."""
+    try:
+        with open("/proc/stat", encoding="ascii") as fh:
+            user, nice, system, _idle, _iowait, irq, softirq, steal = map(int, fh.readline().split()[1:9])
+    except (OSError, ValueError):  # pragma: no cover - not Linux
+        return 0.0
+    return (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")
+
+
 def load() -> str:
     return " ".join(f"{x:.2f}" for x in os.getloadavg())

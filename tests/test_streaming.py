@@ -89,7 +89,7 @@ def test_small_input_never_starts_a_pool(monkeypatch: pytest.MonkeyPatch) -> Non
     def no_pool(*args: object, **kwargs: object) -> None:
         raise AssertionError("a pool was started for a small input")
 
-    monkeypatch.setattr(parallel, "ProcessPoolExecutor", no_pool)
+    monkeypatch.setattr(parallel, "_Worker", no_pool)
     assert len(list(extract_stream(_many(5), jobs=2))) == 5
 
 
