@@ -405,7 +405,8 @@ def _mentions(sentence: str, phrases: list[regex.Match[str]], published: dt.date
             # a date that names its event is no adverb of the verb before it: "killed by Tuesday's strike"
             role = "report"
         elif role == "event" and not (m.group("poss") or names_after) \
-                and _ACCORDING_BEFORE.search(sentence[max(0, m.start() - 70): m.start()]):
+                and "ccording" in (before70 := sentence[max(0, m.start() - 70): m.start()]) \
+                and _ACCORDING_BEFORE.search(before70):
             role = "report"  # "according to state media on Friday, May 19": the day of the report
         elif role == "event" and _THAT_AFTER.match(sentence, m.end(), m.end() + 24) \
                 and _TOLD_BEFORE.search(sentence[max(0, m.start() - 80): m.start()]):

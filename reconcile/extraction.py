@@ -64,6 +64,8 @@ _REFER_BEFORE = regex.compile(
 _THE_FIGURE_OF = regex.compile(  # "the earlier figure of 174": a figure said to be revised counts what the revision counts
     r"\bthe\s+(?:earlier|previous|initial|original|new|latest|revised|higher|lower)\s+(?:figure|tally|count)\s+of\s*+\Z",
     regex.IGNORECASE)
+_FIGURE_WORDS = ("figure", "tally", "count")
+"""One of these is in every match of _THE_FIGURE_OF (lower case)."""
 _REFER_WORDS = ("from", "figure", "number", "count", "total", "tally", "toll", "rose", "jumped", "climbed", "fell",
                 "dropped", "increased", "grew", "reached", "stood", "stands")
 """One of these is in every match of _REFER_BEFORE (lower case): a window with none is not read with it."""
@@ -176,8 +178,8 @@ _CLAIM_KINDS = frozenset({FigureKind.COUNT, FigureKind.MONEY})
 _NOT_PLACES = frozenset(w.lower() for w in (*LEXICON.months, *LEXICON.weekdays)) | frozenset(
     {"the", "a", "an", "his", "her", "its", "their", "this", "that", "these", "those", "all", "one"}) | frozenset(
     w for e in LEXICON.events for w in (e, e + "s"))  # a headline's "Quake toll reaches 157": no place "Quake"
-_PLACE_WORD = (r"(?P<p>(?>(?:[A-Z]\.){2,}|[A-Z][\w'’-]*+(?:[ \t]++[A-Z][\w'’-]*+)?))"  # "U.S." is one name
-               r"(?![ \t]++(?i:border|frontier)s?\b)")  # "near the U.S. border" is not in the U.S.
+_PLACE_WORD = r"(?P<p>(?>(?:[A-Z]\.){2,}|[A-Z][\w'’-]*+(?:[ \t]++[A-Z][\w'’-]*+)?))"  # "U.S." is one name
+_BORDER_AFTER = regex.compile(r"[ \t]++(?:border|frontier)s?\b", regex.IGNORECASE)  # "near the U.S. border": not in the U.S.
 _LOCATIVE = alternation(LEXICON.places_of("locative"))  # "in", "across"
 _PLACE_MODIFIER = rf"(?:{alternation(LEXICON.places_of('modifier'))}[ \t]++)?"  # "in southern Gaza"
 _PLACE_AFTER = regex.compile(
@@ -229,7 +231,8 @@ def _metric(sentence: str, a: int, b: int, prev_end: int, next_start: int,
             return Metric(inside[-1])  # "put the number abducted at 129"
     if prev_metric is not None and (refer is not None or _OF_THEM.match(sentence, b, b + 30)):
         return prev_metric
-    if prev_metric is not None and _THE_FIGURE_OF.search(sentence, lo, hedge_start) \
+    if prev_metric is not None and _window_holds(sentence, lo, hedge_start, _FIGURE_WORDS) \
+            and _THE_FIGURE_OF.search(sentence, lo, hedge_start) \
             and not any(c0 >= b and _words_between(sentence[b:c0]) <= 1 for c0, _, _, _ in cues):
         return prev_metric  # "the earlier figure of 174 had included duplicates" (not "the tally of 199 hostages")
     pred = _PREDICATE_BEFORE.search(sentence, max(0, hedge_start - 40), hedge_start)
@@ -246,7 +249,7 @@ def _metric(sentence: str, a: int, b: int, prev_end: int, next_start: int,
     limit = next_start
     if next_start < len(sentence) and _CONTRAST.search(sentence, max(b, next_start - 16), next_start):
         limit = len(sentence)  # "42 foreigners, not 39, had died": the predicate after the corrected figure is both's
-    elif next_start < len(sentence) and _OF_BEFORE.search(sentence, b, next_start):
+    elif next_start < len(sentence) and _OF_BEFORE.search(sentence, max(b, next_start - 12), next_start):
         limit = len(sentence)  # "Two of 17 kidnapped missionaries freed": the whole is inside the part's phrase
     after = [(c0, m) for c0, c1, m, pos in cues
              if c0 >= b and c0 < limit and pos in ("after", "both") and not _modifier(sentence, c0, c1)]
@@ -524,6 +527,8 @@ def _place_of(m: regex.Match[str] | None) -> str | None:
     if m is None:
         return None
     p = m.group("p")
+    if _BORDER_AFTER.match(m.string, m.end("p"), m.end("p") + 12):
+        return None
     words = p.split()
     first = without_possessive(words[0])
     if first.lower() in _NOT_PLACES:
