@@ -72,7 +72,7 @@ def fold(name: str) -> str:
 
 
 def _extra_rows() -> list[list[str]]:
-    text = resources.files("reconcile").joinpath("data", "places_extra.tsv").read_text(encoding="utf-8")
+    text = resources.files(__package__ or "reconcile").joinpath("data", "places_extra.tsv").read_text(encoding="utf-8")
     return [[c.strip() for c in line.split("\t")] for line in text.splitlines()
             if line.strip() and not line.startswith("#")]
 

@@ -23,7 +23,7 @@ import regex
 
 
 def _lines(name: str) -> list[list[str]]:
-    text = resources.files("reconcile").joinpath("data").joinpath(name).read_text(encoding="utf-8")
+    text = resources.files(__package__ or "reconcile").joinpath("data").joinpath(name).read_text(encoding="utf-8")
     rows: list[list[str]] = []
     for raw in text.splitlines():
         if not raw.strip() or raw.startswith("#"):

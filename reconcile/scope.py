@@ -43,7 +43,7 @@ __all__ = ["Reading", "clause_bounds", "located_names", "read", "scope_words", "
 @cache
 def scope_words() -> dict[tuple[str, str], str]:
     """(phrase, role) -> class, from ``reconcile/data/scope_words.tsv`` (read once)."""
-    text = resources.files("reconcile").joinpath("data", "scope_words.tsv").read_text(encoding="utf-8")
+    text = resources.files(__package__ or "reconcile").joinpath("data", "scope_words.tsv").read_text(encoding="utf-8")
     out: dict[tuple[str, str], str] = {}
     for line in text.splitlines():
         if line.strip() and not line.startswith("#"):

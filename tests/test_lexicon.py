@@ -48,3 +48,29 @@ def test_event_kinds_and_speaker_roles_are_known() -> None:
     assert {r for _, r in LEXICON.speakers} <= {"group", "title", "outlet", "data", "possessive"}
     assert set(LEXICON.function_words.values()) <= {"article", "preposition", "conjunction", "auxiliary",
                                                     "determiner"}
+
+
+def test_a_copied_package_reads_its_own_word_lists(tmp_path: Path) -> None:
+    """bench/ab_*.py copy two checkouts under other names: each must read its own data/, not the
+    installed package's (else the base runs on the new word lists)."""
+    import importlib
+    import shutil
+    import sys
+
+    import reconcile
+
+    copy = tmp_path / "reconcile_copy"
+    shutil.copytree(Path(reconcile.__file__).parent, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    verbs = copy / "data" / "incident_verbs.txt"
+    verbs.write_text(verbs.read_text(encoding="utf-8") + "zzzcopied\n", encoding="utf-8")
+    sys.path.insert(0, str(tmp_path))
+    try:
+        lexicon = importlib.import_module("reconcile_copy.lexicon")
+        assert "zzzcopied" in lexicon.LEXICON.incident_verbs
+    finally:
+        sys.path.remove(str(tmp_path))
+        for name in [m for m in sys.modules if m == "reconcile_copy" or m.startswith("reconcile_copy.")]:
+            del sys.modules[name]
+    from reconcile.lexicon import LEXICON
+
+    assert "zzzcopied" not in LEXICON.incident_verbs  # the installed package still reads its own
