@@ -15,7 +15,9 @@ closely to what happened, scored on grammatical grounds:
   verb of dying ("killed", "died");
 - +1 for a date that names the event ("Friday's accident", "the Jan. 1 quake"),
   but -3 when the event it names is not the one the headline names (the
-  headline "Iran attack" is not "the 1 April strike" that it avenged);
+  headline "Iran attack" is not "the 1 April strike" that it avenged; two words
+  of violence, or a blast, name one act unless the sentence says one answers the
+  other: "Kabul airport attack" and "Thursday's suicide bombing");
 - +1 for a date in a sentence that names the incident the headline names;
 - nothing from a sentence that dates itself relatively ("a year after the
   blast") or tallies ("the toll rose to 2,012 on Sunday": the day of a count);
