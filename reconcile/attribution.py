@@ -20,13 +20,13 @@ from functools import lru_cache
 
 import regex
 
-from .lexicon import LEXICON, alternation, by_first_letter, holds_any, plain_case
+from .lexicon import FULL_STOP, LEXICON, alternation, by_first_letter, holds_any, plain_case
 from .records import Attribution
 
 _VERBS = alternation(list(LEXICON.attribution_verbs))
 _DATA_NOUNS = LEXICON.speakers_of("data")  # "figures from X", "a tally by X"
 _POSSESSIVE_NOUNS = LEXICON.speakers_of("possessive")  # "X's tally"
-_STOP = r"[,;:\"“”()\[\]—–]|(?<!\b\p{Lu})\.|\s-\s|\s(?:on|in|at|as|after|before|which|who|that|when|while|and\sthat)\s"
+_STOP = rf"[,;:\"“”()\[\]—–]|{FULL_STOP}|\s-\s|\s(?:on|in|at|as|after|before|which|who|that|when|while|and\sthat)\s"
 
 _ACCORDING = regex.compile(
     rf"\baccording\s++to\s++(?P<src>.+?)(?=(?:{_STOP})|\Z)", regex.IGNORECASE | regex.DOTALL
@@ -369,6 +369,11 @@ def normalise_issuer(src: str) -> str:
 
 
 @lru_cache(maxsize=4096)
+def is_pronoun(src: str) -> bool:
+    """True for "he", "it": a back-reference that names no one, not even by a noun ("the agency")."""
+    return src.strip().lower() in _PRONOUNS
+
+
 def is_backreference(src: str) -> bool:
     """True for "the official", "he": a speaker named earlier in the article.
 

@@ -82,8 +82,10 @@ _GATE = re.compile(
                                                    "this year", "earlier this", "days", "weeks", "day", "week", "this morning",
                                                    "this afternoon", "this evening"]) + r")"
 )
+_TALLY_VERBS = "rose|risen|climbed|reached|stood|stands|passed|topped|tops|increased|jumped|hit|exceeded|crossed"
+"""The verbs by which a toll reaches a figure ("rose to", "has crossed")."""
 _TALLY_BEFORE = regex.compile(  # "the toll rose to 2,012 on Sunday": the day of the tally
-    r"\b(?:rose|risen|climbed|reached|stood|stands|passed|topped|tops|increased|jumped|hit|exceeded)\s+"
+    rf"\b(?:{_TALLY_VERBS})\s+"
     r"(?:[a-z]+\s+){0,3}[\d,.]+(?:\s+(?:people|deaths|dead))?\s+(?:on|by|as\s+of)?\s*\Z"
     r"|\b(?:to|at|from)\s+[\d,.]+\s+(?:(?:early|late)\s+)?(?:on|by|as\s+of)\s*\Z",
     regex.IGNORECASE | regex.REVERSE,
@@ -103,8 +105,8 @@ _ACCORDING_BEFORE = regex.compile(  # "according to state media on", "according 
 _OPENING_MARKS = " \t\"'“‘-–—•*"
 _THAT_AFTER = regex.compile(r"(?:[ \t]++(?:morning|afternoon|evening|night))?[ \t]++that\b")
 _TOLD_BEFORE = regex.compile(  # "told the United Nations in a letter on Sunday [that ...]": the verb the date modifies
-    r"""\b(?:said|says|told|tells|stated|announced|confirmed|wrote|reported|informed|added)\b
-        [^.;:!?"“”\n]{0,60}+\Z""",  # bounded: no sentence stop or quotation between the verb and the date
+    rf"""\b(?:{alternation(sorted(LEXICON.attribution_verbs))})\b
+        [^.;:!?"“”\n]{{0,60}}+\Z""",  # bounded: no sentence stop or quotation between the verb and the date
     regex.IGNORECASE | regex.VERBOSE)
 _LEAD_WORDS = regex.compile(r"(?:\bon|\bthe|\blate|\bearly|\bthis)[ \t]++\Z")
 _EVENT_NOUN_AFTER = regex.compile(  # "the April 25 earthquake", "an April 1 air strike"
@@ -119,7 +121,7 @@ _EVENT_NP_BEFORE = regex.compile(  # an event noun, then places and names only, 
     regex.IGNORECASE)  # searched forward in a window of 90 characters: bounded
 _TALLY_VERB_AFTER = regex.compile(
     r"(?:[ \t]++(?:night|morning|evening|afternoon))?,?[ \t]++(?:has[ \t]++|had[ \t]++|have[ \t]++)?"
-    r"(?:risen|rose|climbed|reached|stood|stands|increased|jumped|passed|crossed)\b")
+    rf"(?:{_TALLY_VERBS})\b")
 _SCOPE_BEFORE = regex.compile(
     r"\b(?:since|before|until|through|(?:start|end|beginning)\s+of)\s+(?:the\s+)?\Z", regex.IGNORECASE | regex.REVERSE)
 

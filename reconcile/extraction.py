@@ -27,7 +27,17 @@ from . import attribution as attr
 from .dates import DateMention, find_dates_in
 from .errors import InputTypeError
 from .incident import INCIDENT_NOUN, MODAL, NEW_INCIDENT, dated_events, incident_date, named_event
-from .lexicon import LEXICON, alternation, folded, greedy, holds_any, plain_case, without_possessive
+from .lexicon import (
+    ABBREVIATION,
+    BORDER_AFTER,
+    LEXICON,
+    alternation,
+    folded,
+    greedy,
+    holds_any,
+    plain_case,
+    without_possessive,
+)
 from .numbers import find_figures
 from .records import Article, Attribution, Claim, DatePeriod, Figure, FigureKind, Metric, Precision, trusted
 from .sentences import Sentence, split_sentences
@@ -49,7 +59,7 @@ _HOSTAGE_WORD = regex.compile(  # the story has hostages; "captivity" alone also
 _FREED = regex.compile(r"\b(?:freed|frees|freeing|released|releases|releasing|set[ \t]++free)\b", regex.IGNORECASE)
 _RESCUED = regex.compile(r"\b(?:rescu\w*+|survivors?|pulled\s++(?:alive|out))\b", regex.IGNORECASE)
 _PRISONER = regex.compile(rf"\b{alternation(list(LEXICON.prisoner_words))}\b", regex.IGNORECASE)
-_WORD = regex.compile(r"(?:[A-Z]\.){2,}+|[A-Za-z][\w'’-]*+|[^\s\w]")  # "U.S." is one word, as "American" is
+_WORD = regex.compile(rf"{ABBREVIATION}|[A-Za-z][\w'’-]*+|[^\s\w]")  # "U.S." is one word, as "American" is
 _REFER_BEFORE = regex.compile(
     r"""(?:\b(?:up|down)?\s*from(?:\s+(?:a|its|the)\s+(?:peak|high|low)\s+of)?   # "down from a peak of 34,000"
       | \b(?:put|puts|putting|set|sets|raised|lowered|revised|corrected|cut)\s+(?:the\s+|its\s+|their\s+)?
@@ -178,8 +188,8 @@ _CLAIM_KINDS = frozenset({FigureKind.COUNT, FigureKind.MONEY})
 _NOT_PLACES = frozenset(w.lower() for w in (*LEXICON.months, *LEXICON.weekdays)) | frozenset(
     {"the", "a", "an", "his", "her", "its", "their", "this", "that", "these", "those", "all", "one"}) | frozenset(
     w for e in LEXICON.events for w in (e, e + "s"))  # a headline's "Quake toll reaches 157": no place "Quake"
-_PLACE_WORD = r"(?P<p>(?>(?:[A-Z]\.){2,}|[A-Z][\w'’-]*+(?:[ \t]++[A-Z][\w'’-]*+)?))"  # "U.S." is one name
-_BORDER_AFTER = regex.compile(r"[ \t]++(?:border|frontier)s?\b", regex.IGNORECASE)  # "near the U.S. border": not in the U.S.
+_PLACE_WORD = rf"(?P<p>(?>{ABBREVIATION}|[A-Z][\w'’-]*+(?:[ \t]++[A-Z][\w'’-]*+)?))"  # "U.S." is one name
+_BORDER_AFTER = regex.compile(BORDER_AFTER)
 _LOCATIVE = alternation(LEXICON.places_of("locative"))  # "in", "across"
 _PLACE_MODIFIER = rf"(?:{alternation(LEXICON.places_of('modifier'))}[ \t]++)?"  # "in southern Gaza"
 _PLACE_AFTER = regex.compile(
@@ -278,10 +288,11 @@ def _metric(sentence: str, a: int, b: int, prev_end: int, next_start: int,
                 return Metric(died[0])
         # (the whole of a partitive keeps the participle that describes it: "Two of 17 kidnapped
         # missionaries freed" counts 17 kidnapped, two freed)
-        if not with_aux and _PARTICIPLE_CUE.fullmatch(_first_word(sentence, close[0][0])) \
+        c0 = close[0][0]
+        first = _first_word(sentence, c0)
+        if not with_aux and _PARTICIPLE_CUE.fullmatch(first) \
                 and not _OF_BEFORE.search(sentence, max(0, hedge_start - 12), hedge_start):
-            c0 = close[0][0]
-            c1 = c0 + len(_first_word(sentence, c0))
+            c1 = c0 + len(first)
             if len(close) > 1 and _PLURAL_NOUN_AFTER.match(sentence, c1):
                 # "Two of 17 kidnapped missionaries freed": a participle before its noun describes it;
                 # the verb after is the predicate

@@ -226,3 +226,11 @@ def load() -> Lexicon:
 
 
 LEXICON = load()
+
+# Shapes of written English the grammar reads in several modules (regex source, for `regex` patterns):
+ABBREVIATION = r"(?:\p{Lu}\.){2,}+"
+"""Capitals each with its stop, one word: "U.S.", "U.N." (not a place "U", not a clause's end)."""
+FULL_STOP = r"(?<!\b\p{Lu})\."
+"""A stop that ends a sentence or clause: not an initial's nor an abbreviation's ("T. Smith", "U.S.")."""
+BORDER_AFTER = r"[ \t]++(?i:border|frontier)s?\b"
+"""After a place name, a border of that place: "near the U.S. border" is not in the U.S."""

@@ -36,6 +36,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from .attribution import is_pronoun
 from .records import Attribution, Claim, Group, Report
 
 if TYPE_CHECKING:  # rich is imported when a table is drawn, not with the library
@@ -73,16 +74,13 @@ def _num(v: int | Decimal | None) -> int | float | None:
     return v
 
 
-_PRONOUNS = frozenset({"he", "she", "it", "they"})
-
-
 def spoken_by(source: Attribution | None) -> str | None:
     """The ``source`` of the flat contract: who the text says gave the figure, as it names them. A
     pronoun ("he said", "it added") names no one: the speaker it refers to stands in its place (the
     record keeps the words as written in ``Attribution.text`` and the sentence as evidence)."""
     if source is None:
         return None
-    if source.text.strip().lower() in _PRONOUNS and source.issuer.lower() != source.text.strip().lower():
+    if is_pronoun(source.text) and source.issuer.lower() != source.text.strip().lower():
         return source.issuer
     return source.text
 

@@ -34,7 +34,7 @@ from typing import NamedTuple
 
 import regex
 
-from .lexicon import LEXICON, alternation, plain_case, without_possessive
+from .lexicon import ABBREVIATION, BORDER_AFTER, FULL_STOP, LEXICON, alternation, plain_case, without_possessive
 from .records import Claim, Metric
 
 __all__ = ["Reading", "clause_bounds", "located_names", "read", "scope_words", "segment_bounds"]
@@ -147,7 +147,7 @@ WINDOW = 300
 """Characters either side of a figure that its scope is read from, at most."""
 
 _CLAUSE_END = regex.compile(  # punctuation and the conjunctions that open another clause
-    r"""[;:!?()\[\]—–]|(?<!\b\p{Lu})\.|,\s|\s-\s    # not the stops of "U.S.": an abbreviation, not a clause's end
+    rf"""[;:!?()\[\]—–]|{FULL_STOP}|,\s|\s-\s    # not the stops of "U.S.": an abbreviation, not a clause's end
       | \b(?:b(?:ut|ecause)|w(?:hile|hereas|hen)|t(?:hough)|a(?:fter|lthough|mid  # by first letter: one tried a place
              |s(?<!\b(?:described|listed|classified|counted|identified|registered|recorded|reported|confirmed
                      |considered|regarded|treated|admitted|designated)\s++as)))\b  # "36 were described as serious": a preposition""",
@@ -195,8 +195,8 @@ _LOCATIVE = regex.compile(
     rf"""\b(?i:{_by_letter(LEXICON.places_of('locative'))})\s++      # in, at, across ...
     (?:the\s++)?(?:(?i:city|town|village|province|prefecture|state|region)\s++of\s++)?
     (?:(?i:{_by_letter(LEXICON.places_of('modifier'))})\s++)?        # southern, besieged ...
-    ((?>(?:\p{{Lu}}\.){{2,}}|\p{{Lu}}[\p{{L}}'’-]*+(?:\s++(?:del\s++|de\s++)?\p{{Lu}}[\p{{L}}'’-]*+){{0,2}}))  # "U.S." or words
-    (?!\s++(?i:border|frontier)s?\b)                                 # "near the U.S. border" is not in the U.S.
+    ((?>{ABBREVIATION}|\p{{Lu}}[\p{{L}}'’-]*+(?:\s++(?:del\s++|de\s++)?\p{{Lu}}[\p{{L}}'’-]*+){{0,2}}))  # "U.S." or words
+    (?!{BORDER_AFTER})                                               # "near the U.S. border" is not in the U.S.
     (?:\s++and\s++(?:the\s++)?(\p{{Lu}}[\p{{L}}'’-]*+(?:\s++\p{{Lu}}[\p{{L}}'’-]*+)?))?  # and Syria
     """,
     regex.VERBOSE,
@@ -306,7 +306,7 @@ _PERFECT_GATE = _gate("has", "have")
 _TOLL_GATE = _gate("toll", "number")
 _SINCE_GATE = _gate("since")
 _INCLUDING_GATE = _gate("including", "among", "whom", "them")
-_CLAUSE_PUNCT = regex.compile(r"[;:!?()]|,\s|(?<!\b\p{Lu})\.\s")  # not the comma of "9,700", nor the stop of "U.S."
+_CLAUSE_PUNCT = regex.compile(rf"[;:!?()]|,\s|{FULL_STOP}\s")  # not the comma of "9,700", nor the stop of "U.S."
 _SINCE_START = regex.compile(
     rf"\bsince\s++(?:the\s++)?(?:(?:{_EVENT_NOUNS}|fighting|hostilities|start|beginning|outbreak)s?\b"
     rf"|(?:{alternation(list(LEXICON.months))})\b|\d{{1,2}}\s++(?:{alternation(list(LEXICON.months))})\b)",
@@ -373,7 +373,7 @@ def _singular(noun: str) -> str:
 
 
 _NUMBER_OF = regex.compile(  # the words may hold an abbreviation: "the number of U.S. service members wounded"
-    r"\b(?:number|tally|count|toll)\s++of\s++((?:(?:(?:\p{Lu}\.){2,}+|[\p{L}-]++)\s++){0,3})", regex.IGNORECASE)
+    rf"\b(?:number|tally|count|toll)\s++of\s++((?:(?:{ABBREVIATION}|[\p{{L}}-]++)\s++){{0,3}})", regex.IGNORECASE)
 _NUMBER_OF_GATE = _gate("number", "tally", "count", "toll")
 _FACILITY_GATE = _gate("hospital", "morgue", "clinic", "mortuary")
 _LEAVING_GATE = _gate("leaving", "leaves", "left", "but")
